@@ -1,0 +1,44 @@
+package energy.market.server;
+
+import energy.market.client.OperatorToken;
+import energy.market.server.homes.Tokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The market's side of the operator token: the one given, else the one already in the data
+ * directory (so daemons that read it keep working across restarts), else a new random one written
+ * there, readable by its owner only.
+ */
+final class OperatorTokenFile {
+  private OperatorTokenFile() {}
+
+  static String resolve(String given, Path dataDir) throws IOException {
+    if (given != null && !given.isBlank()) {
+      return given.trim();
+    }
+    String fromEnv = System.getenv(OperatorToken.ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    Path file = dataDir.resolve(OperatorToken.FILE_NAME);
+    if (Files.isRegularFile(file)) {
+      String known = Files.readString(file, StandardCharsets.UTF_8).trim();
+      if (!known.isEmpty()) {
+        return known;
+      }
+    }
+    String token = Tokens.newToken();
+    Path temp = Files.createTempFile(dataDir, "operator-token", ".tmp");
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+    }
+    Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
+    Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return token;
+  }
+}

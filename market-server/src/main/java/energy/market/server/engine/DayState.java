@@ -1,0 +1,75 @@
+package energy.market.server.engine;
+
+import energy.market.server.day.HomeDay;
+import energy.market.server.day.TradeRecord;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The day in progress: its price, weather, the homes taking part and the trades so far. The
+ * market's thread changes the weather; trade threads read the homes and add trades.
+ */
+final class DayState {
+  private final long day;
+  private final long priceMicro;
+  private final Map<Long, HomeDay> homes = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<TradeRecord> trades = new ConcurrentLinkedQueue<>();
+  private final TradeGate gate = new TradeGate();
+  private volatile double temperatureCelsius;
+  private volatile boolean weatherReported;
+
+  DayState(long day, long priceMicro, double previousTemperature) {
+    this.day = day;
+    this.priceMicro = priceMicro;
+    this.temperatureCelsius = previousTemperature;
+  }
+
+  long day() {
+    return day;
+  }
+
+  long priceMicro() {
+    return priceMicro;
+  }
+
+  double temperatureCelsius() {
+    return temperatureCelsius;
+  }
+
+  boolean weatherReported() {
+    return weatherReported;
+  }
+
+  void reportWeather(double celsius) {
+    temperatureCelsius = celsius;
+    weatherReported = true;
+  }
+
+  void addHome(HomeDay home) {
+    homes.put(home.home().id(), home);
+  }
+
+  Optional<HomeDay> home(long homeId) {
+    return Optional.ofNullable(homes.get(homeId));
+  }
+
+  Collection<HomeDay> homes() {
+    return homes.values();
+  }
+
+  void recordTrades(List<TradeRecord> records) {
+    trades.addAll(records);
+  }
+
+  Collection<TradeRecord> trades() {
+    return trades;
+  }
+
+  TradeGate gate() {
+    return gate;
+  }
+}

@@ -1,0 +1,48 @@
+package energy.market.server.engine;
+
+import energy.market.server.clock.Pace;
+import energy.market.server.price.EventCatalog;
+import energy.market.server.price.PriceParameters;
+
+/**
+ * The market's parameters.
+ *
+ * @param seed the seed of everything random in the market (the broker's order)
+ * @param pace the pace of days and phase deadlines
+ * @param days the number of days to run; {@link Long#MAX_VALUE} for no end
+ * @param price the price model's coefficients
+ * @param events the event catalog
+ * @param maxConcurrentTrades the limit on simultaneous trades
+ * @param tradeQueue how many trades may wait for a slot
+ * @param maxMissedDays consecutive days a connected home may miss before it is dropped
+ * @param feedMaxLag how many ticks a feed subscriber may fall behind before it is dropped
+ * @param operatorToken the secret daemons present to report weather and events
+ */
+public record MarketSettings(
+    long seed,
+    Pace pace,
+    long days,
+    PriceParameters price,
+    EventCatalog events,
+    int maxConcurrentTrades,
+    int tradeQueue,
+    int maxMissedDays,
+    int feedMaxLag,
+    String operatorToken) {
+
+  public MarketSettings {
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be at least 1, got " + days);
+    }
+    if (maxMissedDays < 1) {
+      throw new IllegalArgumentException(
+          "max missed days must be at least 1, got " + maxMissedDays);
+    }
+    if (feedMaxLag < 1) {
+      throw new IllegalArgumentException("feed max lag must be at least 1, got " + feedMaxLag);
+    }
+    if (operatorToken == null || operatorToken.isBlank()) {
+      throw new IllegalArgumentException("operator token is empty");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package energy.market.server.grpc;
+
+import energy.market.server.homes.AlreadyExistsException;
+import energy.market.server.homes.NotFoundException;
+import energy.market.server.homes.UnauthenticatedException;
+import energy.market.server.trade.OverloadedException;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where domain failures become gRPC statuses: bad input is INVALID_ARGUMENT, a wrong
+ * moment FAILED_PRECONDITION, overload RESOURCE_EXHAUSTED, and anything unexpected INTERNAL
+ * (logged, with no internals sent to the caller).
+ */
+public final class GrpcErrors {
+  private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
+
+  private GrpcErrors() {}
+
+  /** The status for a failure. */
+  public static StatusRuntimeException toStatus(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    Status status;
+    if (cause instanceof StatusRuntimeException e) {
+      return e;
+    } else if (cause instanceof StatusException e) {
+      return e.getStatus().asRuntimeException(e.getTrailers());
+    } else if (cause instanceof OverloadedException) {
+      status = Status.RESOURCE_EXHAUSTED;
+    } else if (cause instanceof UnauthenticatedException) {
+      status = Status.UNAUTHENTICATED;
+    } else if (cause instanceof NotFoundException) {
+      status = Status.NOT_FOUND;
+    } else if (cause instanceof AlreadyExistsException) {
+      status = Status.ALREADY_EXISTS;
+    } else if (cause instanceof IllegalArgumentException) {
+      status = Status.INVALID_ARGUMENT;
+    } else if (cause instanceof IllegalStateException) {
+      status = Status.FAILED_PRECONDITION;
+    } else {
+      LOG.log(Level.SEVERE, "unexpected failure", cause);
+      return Status.INTERNAL
+          .withDescription("internal error; see the market's log")
+          .asRuntimeException();
+    }
+    return status.withDescription(cause.getMessage()).asRuntimeException();
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

@@ -1,0 +1,13 @@
+package energy.market.server.homes;
+
+import energy.market.server.model.Policy;
+
+/**
+ * A registered home.
+ *
+ * @param id the market's id for it, from 1 in order of registration
+ * @param name its unique name
+ * @param policy what it does with surplus
+ * @param tokenHash the SHA-256 of its session token, hex
+ */
+public record Home(long id, String name, Policy policy, String tokenHash) {}

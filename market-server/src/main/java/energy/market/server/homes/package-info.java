@@ -1,0 +1,2 @@
+/** Registered homes, their identities and session tokens. */
+package energy.market.server.homes;

@@ -1,0 +1,2 @@
+/** The bounded executor every trade runs on. */
+package energy.market.server.trade;

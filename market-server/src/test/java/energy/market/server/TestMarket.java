@@ -1,0 +1,83 @@
+package energy.market.server;
+
+import energy.market.api.v1.EventsGrpc;
+import energy.market.api.v1.MarketGrpc;
+import energy.market.server.clock.Pace;
+import energy.market.server.engine.MarketEngine;
+import energy.market.server.engine.MarketSettings;
+import energy.market.server.ledger.Ledger;
+import energy.market.server.price.EventCatalog;
+import energy.market.server.price.PriceParameters;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** A real market server on the in-process transport, with a channel to it; closed by tests. */
+public final class TestMarket implements AutoCloseable {
+  public static final String OPERATOR = "test-operator";
+
+  public final MarketEngine engine;
+  public final MarketServer server;
+  public final ManagedChannel channel;
+
+  public TestMarket(MarketSettings settings, Ledger ledger) throws IOException {
+    String name = InProcessServerBuilder.generateName();
+    engine = new MarketEngine(settings, ledger, Clock.systemUTC());
+    server = new MarketServer(InProcessServerBuilder.forName(name), engine).start();
+    channel = InProcessChannelBuilder.forName(name).build();
+  }
+
+  /** Settings for tests: fast days, the given phase deadline and number of days. */
+  public static MarketSettings settings(Pace pace, long days) {
+    return settings(pace, days, 4, 1024);
+  }
+
+  /** Settings with a given trade executor. */
+  public static MarketSettings settings(Pace pace, long days, int maxConcurrent, int queue) {
+    return new MarketSettings(
+        7,
+        pace,
+        days,
+        PriceParameters.DEFAULTS,
+        EventCatalog.defaults(),
+        maxConcurrent,
+        queue,
+        3,
+        256,
+        OPERATOR);
+  }
+
+  /** A market whose days wait for their participants, at most {@code deadline} per phase. */
+  public static TestMarket fast(Duration deadline, long days) throws IOException {
+    return new TestMarket(settings(Pace.fast(deadline), days), Ledger.IN_MEMORY);
+  }
+
+  /** Starts the day clock (participants that joined before take part from day 1). */
+  public TestMarket startClock() {
+    engine.start();
+    return this;
+  }
+
+  public MarketGrpc.MarketBlockingStub market() {
+    return MarketGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+  }
+
+  public EventsGrpc.EventsBlockingStub events() {
+    return EventsGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.stop();
+  }
+}

@@ -1,0 +1,109 @@
+package energy.market.server.day;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.market.server.homes.Home;
+import energy.market.server.model.Policy;
+import energy.market.server.model.Side;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HomeDayTest {
+  private final TradeIds ids = new TradeIds(0);
+
+  private static HomeDay day(Policy policy) {
+    return new HomeDay(new Home(1, "h", policy, "x"), 1);
+  }
+
+  @Test
+  void aHomeCannotSellMoreThanItsSurplusNorBuyMoreThanItsDeficit() {
+    HomeDay seller = day(Policy.ALWAYS_SELL);
+    seller.declare(50_000, 20_000);
+    assertThrows(
+        IllegalArgumentException.class, () -> seller.trade(Side.SELL, 30_001, 170_000, "a", ids));
+    assertThrows(
+        IllegalArgumentException.class, () -> seller.trade(Side.BUY, 1, 170_000, "b", ids));
+    seller.trade(Side.SELL, 30_000, 170_000, "c", ids);
+    assertEquals(0, seller.sellable());
+  }
+
+  @Test
+  void tradingBeforeDeclaringIsAPreconditionFailure() {
+    HomeDay home = day(Policy.ALWAYS_SELL);
+    assertThrows(IllegalStateException.class, () -> home.trade(Side.SELL, 1, 170_000, "a", ids));
+  }
+
+  @Test
+  void badAmountsAreRefused() {
+    HomeDay home = day(Policy.ALWAYS_SELL);
+    assertThrows(IllegalArgumentException.class, () -> home.declare(-1, 0));
+    assertThrows(IllegalArgumentException.class, () -> home.declare(0, Long.MAX_VALUE));
+    home.declare(10_000, 0);
+    assertThrows(IllegalArgumentException.class, () -> home.trade(Side.SELL, 0, 170_000, "a", ids));
+    assertThrows(
+        IllegalArgumentException.class, () -> home.trade(Side.SELL, -5, 170_000, "b", ids));
+  }
+
+  @Test
+  void alwaysGiveWastesWhatNobodyClaimedAndCannotSell() {
+    HomeDay home = day(Policy.ALWAYS_GIVE);
+    home.declare(40_000, 10_000);
+    home.offer(30_000);
+    home.applyGifts(12_000, 0);
+    assertThrows(IllegalArgumentException.class, () -> home.trade(Side.SELL, 1, 170_000, "a", ids));
+    HomeDaySummary summary = home.summary();
+    assertEquals(18_000, summary.returnedWh());
+    assertEquals(18_000, summary.wastedWh());
+    assertTrue(summary.energyBalances());
+  }
+
+  @Test
+  void sellIfNoTakersSellsWhatCameBack() {
+    HomeDay home = day(Policy.SELL_IF_NO_TAKERS);
+    home.declare(40_000, 10_000);
+    home.offer(30_000);
+    home.applyGifts(12_000, 0);
+    TradeRecord sale = home.trade(Side.SELL, 18_000, 200_000, "s", ids).record();
+    assertEquals(3_600_000, sale.moneyMicro());
+    HomeDaySummary summary = home.summary();
+    assertEquals(0, summary.wastedWh());
+    assertEquals(3_600_000, summary.earnedMicro());
+    assertTrue(summary.energyBalances());
+  }
+
+  @Test
+  void aRepeatedRequestIdReturnsTheEarlierTradeAndChangesNothing() {
+    HomeDay home = day(Policy.ALWAYS_SELL);
+    home.declare(0, 10_000);
+    HomeDay.Executed first = home.trade(Side.BUY, 4_000, 170_000, "r1", ids);
+    HomeDay.Executed again = home.trade(Side.BUY, 4_000, 170_000, "r1", ids);
+    assertTrue(again.repeated());
+    assertEquals(first.record(), again.record());
+    assertEquals(6_000, home.buyable());
+  }
+
+  @Test
+  void aHomeThatDidNotBuyEverythingShowsAShortfall() {
+    HomeDay home = day(Policy.ALWAYS_SELL);
+    home.declare(10_000, 30_000);
+    home.claim(5_000);
+    home.applyGifts(0, 5_000);
+    home.trade(Side.BUY, 10_000, 170_000, "b", ids);
+    HomeDaySummary summary = home.summary();
+    assertEquals(5_000, summary.shortfallWh());
+    assertTrue(summary.energyBalances());
+  }
+
+  @Test
+  void theDaysBooksMustAgreeWithTheTradesRecorded() {
+    HomeDay home = day(Policy.ALWAYS_SELL);
+    home.declare(10_000, 0);
+    TradeRecord sale = home.trade(Side.SELL, 10_000, 170_000, "s", ids).record();
+    DayTotals totals = DayTotals.settle(1, List.of(home.summary()), List.of(sale));
+    assertEquals(10_000, totals.soldWh());
+    assertThrows(
+        BooksViolation.class, () -> DayTotals.settle(1, List.of(home.summary()), List.of()));
+  }
+}
