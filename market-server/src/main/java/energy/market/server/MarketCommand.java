@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "market",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the market server: the day clock, the gift broker, the bounded trade executor,",
-      "the price model and the price feed (energy.market.v1, with health and reflection).",
-      "Stops cleanly on Ctrl-C or SIGTERM."
-    })
+    version = "energy-market 0.1.0",
+    description =
+        "Runs the market server: the day clock, the gift broker, the bounded trade executor, "
+            + "the price model and the price feed (energy.market.v1, with health and "
+            + "reflection). Stops cleanly on Ctrl-C or SIGTERM.")
 public final class MarketCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -76,6 +76,16 @@ public final class TestSession implements StreamObserver<SessionEvent> {
         .getDay();
   }
 
+  /** Waits until the stream ends; returns its status (OK when the server completed it). */
+  public io.grpc.Status awaitEnd() throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (error == null && !completed && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertNotNull(error != null || completed ? "ended" : null, "the stream did not end");
+    return error == null ? io.grpc.Status.OK : io.grpc.Status.fromThrowable(error);
+  }
+
   /** The error that ended the stream, if any. */
   public Throwable error() {
     return error;

@@ -139,6 +139,10 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     this.ticks = new ReplayFeed<>(Tick::day, settings.feedMaxLag());
     this.eventFeed = new ReplayFeed<>(MarketEventRecord::startDay, settings.feedMaxLag());
     this.priceMicro = settings.price().initialMicro();
+    // Until the first weather report, assume a day in the middle of the comfort band, so a
+    // market without a weather daemon is not pushed by an imaginary cold.
+    this.lastTemperature =
+        (settings.price().comfortLowCelsius() + settings.price().comfortHighCelsius()) / 2;
   }
 
   /** Starts the day clock. */

@@ -34,6 +34,14 @@ public record MarketSettings(
     if (days < 1) {
       throw new IllegalArgumentException("days must be at least 1, got " + days);
     }
+    if (maxConcurrentTrades < 1 || maxConcurrentTrades > 1024) {
+      throw new IllegalArgumentException(
+          "max concurrent trades " + maxConcurrentTrades + " is out of range 1..1024");
+    }
+    if (tradeQueue < 1 || tradeQueue > 1_000_000) {
+      throw new IllegalArgumentException(
+          "trade queue " + tradeQueue + " is out of range 1..1000000");
+    }
     if (maxMissedDays < 1) {
       throw new IllegalArgumentException(
           "max missed days must be at least 1, got " + maxMissedDays);

@@ -68,6 +68,9 @@ class TradeExecutorTest {
     try (TradeExecutor executor = new TradeExecutor(1, 1)) {
       CountDownLatch release = new CountDownLatch(1);
       executor.submit(() -> release.await(5, TimeUnit.SECONDS));
+      while (executor.inFlight() < 1) {
+        Thread.onSpinWait();
+      }
       executor.submit(() -> release.await(5, TimeUnit.SECONDS));
       OverloadedException refused =
           assertThrows(OverloadedException.class, () -> executor.submit(() -> 1));

@@ -1,0 +1,179 @@
+package energy.market.server.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.market.api.v1.Account;
+import energy.market.api.v1.DayReports;
+import energy.market.api.v1.GetAccountRequest;
+import energy.market.api.v1.HomeCredentials;
+import energy.market.api.v1.HomeDayReport;
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.Phase;
+import energy.market.api.v1.PriceTick;
+import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.api.v1.SessionHello;
+import energy.market.api.v1.SessionRequest;
+import energy.market.api.v1.TradeOrders;
+import energy.market.api.v1.TradePolicy;
+import energy.market.api.v1.TradeReceipt;
+import energy.market.api.v1.TradeRequest;
+import energy.market.api.v1.TradeSide;
+import energy.market.server.TestMarket;
+import energy.market.server.TestSession;
+import energy.market.server.clock.Pace;
+import energy.market.server.day.TradeRecord;
+import energy.market.server.homes.Home;
+import energy.market.server.ledger.ClosedDay;
+import energy.market.server.ledger.Ledger;
+import energy.market.server.price.MarketEventRecord;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The bounded trade executor seen through the Trade RPC, under a flood. */
+class TradeFloodTest {
+
+  /** Records trades slowly, so that trades pile up, and measures how many record at once. */
+  private static final class SlowLedger implements Ledger {
+    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger maxRunning = new AtomicInteger();
+    final ConcurrentLinkedQueue<TradeRecord> trades = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void tradesExecuted(List<TradeRecord> executed) {
+      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        running.decrementAndGet();
+      }
+      trades.addAll(executed);
+    }
+
+    @Override
+    public void homeRegistered(Home home) {}
+
+    @Override
+    public void eventAccepted(MarketEventRecord event) {}
+
+    @Override
+    public void dayClosed(ClosedDay day) {}
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void tradesBeyondTheQueueAreRejectedWithResourceExhaustedAndNothingAcceptedIsLost()
+      throws Exception {
+    SlowLedger ledger = new SlowLedger();
+    int homes = 200;
+    try (TestMarket market =
+        new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(20)), 1, 4, 8), ledger)) {
+      List<RegisterResponse> registered = new ArrayList<>();
+      SessionHello.Builder hello = SessionHello.newBuilder();
+      DayReports.Builder reports = DayReports.newBuilder().setDay(1);
+      for (int i = 0; i < homes; i++) {
+        RegisterResponse home =
+            market
+                .market()
+                .register(
+                    RegisterRequest.newBuilder()
+                        .setName("home-" + i)
+                        .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                        .build());
+        registered.add(home);
+        hello.addHomes(credentials(home));
+        reports.addReports(
+            HomeDayReport.newBuilder()
+                .setHomeId(home.getHomeId())
+                .setProducedWh(0)
+                .setConsumedWh(10_000));
+      }
+      TestSession session =
+          TestSession.connect(market.channel, SessionRequest.newBuilder().setHello(hello).build());
+      session.await(event -> event.hasWelcome());
+      market.startClock();
+      session.awaitPhase(Phase.PHASE_GIFT);
+      session.send(SessionRequest.newBuilder().setDayReports(reports).build());
+      session.awaitPhase(Phase.PHASE_TRADE);
+
+      CountDownLatch answered = new CountDownLatch(homes);
+      ConcurrentLinkedQueue<TradeReceipt> receipts = new ConcurrentLinkedQueue<>();
+      AtomicInteger exhausted = new AtomicInteger();
+      AtomicInteger otherErrors = new AtomicInteger();
+      MarketGrpc.MarketStub stub = MarketGrpc.newStub(market.channel);
+      for (RegisterResponse home : registered) {
+        stub.withDeadlineAfter(20, TimeUnit.SECONDS)
+            .trade(
+                TradeRequest.newBuilder()
+                    .setHome(credentials(home))
+                    .setDay(1)
+                    .setSide(TradeSide.TRADE_SIDE_BUY)
+                    .setAmountWh(1_000)
+                    .setRequestId("flood")
+                    .build(),
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(TradeReceipt receipt) {
+                    receipts.add(receipt);
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                      exhausted.incrementAndGet();
+                    } else {
+                      otherErrors.incrementAndGet();
+                    }
+                    answered.countDown();
+                  }
+
+                  @Override
+                  public void onCompleted() {
+                    answered.countDown();
+                  }
+                });
+      }
+      assertTrue(answered.await(30, TimeUnit.SECONDS));
+      assertEquals(0, otherErrors.get());
+      assertTrue(exhausted.get() > 0, "a flood of " + homes + " beyond 4 + 8 is refused");
+      assertEquals(homes, receipts.size() + exhausted.get());
+      assertTrue(ledger.maxRunning.get() <= 4, "at most 4 at once, saw " + ledger.maxRunning);
+
+      session.send(
+          SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
+      PriceTick tick = session.await(event -> event.hasDayClosed()).getDayClosed();
+      long accepted = receipts.size();
+      assertEquals(accepted * 1_000, tick.getBoughtWh(), "every receipt is in the day's books");
+      assertEquals(accepted, ledger.trades.size(), "every receipt was recorded once");
+      long bought = 0;
+      for (RegisterResponse home : registered) {
+        Account account =
+            market
+                .market()
+                .getAccount(GetAccountRequest.newBuilder().setHomeId(home.getHomeId()).build());
+        bought += account.getBoughtWh();
+      }
+      assertEquals(accepted * 1_000, bought);
+    }
+  }
+
+  private static HomeCredentials credentials(RegisterResponse home) {
+    return HomeCredentials.newBuilder()
+        .setHomeId(home.getHomeId())
+        .setSessionToken(home.getSessionToken())
+        .build();
+  }
+}
