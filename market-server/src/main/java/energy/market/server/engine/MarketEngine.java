@@ -790,7 +790,8 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     return new MarketSnapshot(
         currentDay,
         currentPhase,
-        state == null ? priceMicro : state.priceMicro(),
+        // Once a day closed, the price that matters is the one the next day will trade at.
+        state == null || currentPhase == Phase.CLOSE ? priceMicro : state.priceMicro(),
         state == null ? lastTemperature : state.temperatureCelsius(),
         registry.size(),
         homesConnected,
