@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
             + "the price model and the price feed (energy.market.v1, with health and "
             + "reflection). Stops cleanly on Ctrl-C or SIGTERM.")
 public final class MarketCommand implements Callable<Integer> {
+  /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
+  public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -145,6 +148,24 @@ public final class MarketCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Log every phase and session change.")
   boolean verbose;
 
+  @Option(
+      names = "--await-homes",
+      paramLabel = "N",
+      description =
+          "Open day 1 only once N homes are connected, so that every home takes part from the "
+              + "first day (default: ${DEFAULT-VALUE}, start at once).",
+      defaultValue = "0")
+  int awaitHomes;
+
+  @Option(
+      names = "--await-daemons",
+      paramLabel = "N",
+      description =
+          "Open day 1 only once N daemons (weather, external) are connected (default: "
+              + "${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int awaitDaemons;
+
   @Mixin PriceOptions price;
 
   @Override
@@ -155,6 +176,9 @@ public final class MarketCommand implements Callable<Integer> {
     try {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port " + port + " is out of range 0..65535");
+      }
+      if (awaitHomes < 0 || awaitDaemons < 0) {
+        throw new IllegalArgumentException("--await-homes and --await-daemons cannot be negative");
       }
       if (days < 0) {
         throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
@@ -178,7 +202,11 @@ public final class MarketCommand implements Callable<Integer> {
 
     MarketEngine engine = new MarketEngine(settings, Ledger.IN_MEMORY, Clock.systemUTC());
     MarketServer server =
-        new MarketServer(NettyServerBuilder.forAddress(new InetSocketAddress(bind, port)), engine);
+        new MarketServer(
+            NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
+                // A process of many homes sends all their orders in one message per phase.
+                .maxInboundMessageSize(MAX_MESSAGE_BYTES),
+            engine);
     try {
       server.start();
     } catch (IOException e) {
@@ -198,7 +226,7 @@ public final class MarketCommand implements Callable<Integer> {
     out.println("market listening on port " + server.getPort());
     out.flush();
     printDays(engine, out, settings.pace());
-    engine.start();
+    engine.startWhen(awaitHomes, awaitDaemons);
 
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =

@@ -104,6 +104,9 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private final Map<Long, Integer> missedDays = new HashMap<>();
   private long lastSessionId;
   private double lastTemperature;
+  private boolean clockStarted;
+  private int awaitedHomes = -1; // -1: start not asked for yet
+  private int awaitedDaemons;
 
   // Written by the market thread, read anywhere.
   private volatile DayState today;
@@ -145,9 +148,40 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
         (settings.price().comfortLowCelsius() + settings.price().comfortHighCelsius()) / 2;
   }
 
-  /** Starts the day clock. */
+  /** Starts the day clock now. */
   public void start() {
-    runOnMarket(clock::start);
+    startWhen(0, 0);
+  }
+
+  /**
+   * Starts the day clock once {@code homes} homes and {@code daemons} daemons are connected, so
+   * that a run whose participants start together has them all from day 1 (and is reproducible).
+   */
+  public void startWhen(int homes, int daemons) {
+    if (homes < 0 || daemons < 0) {
+      throw new IllegalArgumentException("cannot wait for a negative number of participants");
+    }
+    runOnMarket(
+        () -> {
+          awaitedHomes = homes;
+          awaitedDaemons = daemons;
+          if (homes > 0 || daemons > 0) {
+            LOG.info(
+                "day 1 opens once " + homes + " homes and " + daemons + " daemons are connected");
+          }
+          startIfReady();
+        });
+  }
+
+  private void startIfReady() {
+    if (clockStarted || awaitedHomes < 0) {
+      return;
+    }
+    long daemons = sessions.stream().filter(Session::isDaemon).count();
+    if (sessionOfHome.size() >= awaitedHomes && daemons >= awaitedDaemons) {
+      clockStarted = true;
+      clock.start();
+    }
   }
 
   // ---------------------------------------------------------------- registration and sessions
@@ -207,6 +241,7 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
           sessions.add(session);
           homesConnected = sessionOfHome.size();
           sink.welcome(List.copyOf(session.homes()), nextJoinDay());
+          startIfReady();
           return session;
         });
   }
@@ -228,6 +263,7 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
           sessions.add(session);
           sink.welcome(List.of(), nextJoinDay());
           LOG.info(session + " joined");
+          startIfReady();
           return session;
         });
   }
