@@ -1,0 +1,13 @@
+package energy.market.external;
+
+import picocli.CommandLine;
+
+/** Runs the external daemon as a process of its own. */
+public final class ExternalMain {
+  private ExternalMain() {}
+
+  /** Parses the options and runs until stopped; the exit code is the command's. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ExternalCommand()).execute(args));
+  }
+}

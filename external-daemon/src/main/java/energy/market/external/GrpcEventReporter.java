@@ -1,0 +1,108 @@
+package energy.market.external;
+
+import energy.market.api.v1.EventsGrpc;
+import energy.market.api.v1.MarketEvent;
+import energy.market.api.v1.ReportEventRequest;
+import energy.market.api.v1.ReportEventResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Adapts the {@link Outbox} to {@code Events/ReportEvent}: one call per attempt, with a deadline,
+ * and the call's status mapped to retry (the market is away or busy) or drop (it refused the event
+ * and always will).
+ */
+public final class GrpcEventReporter implements Outbox.Reporter {
+
+  /** The statuses that mean "try again later": the event may still be accepted. */
+  private static final Set<Status.Code> TRANSIENT =
+      EnumSet.of(
+          Status.Code.UNAVAILABLE,
+          Status.Code.DEADLINE_EXCEEDED,
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.ABORTED,
+          Status.Code.CANCELLED);
+
+  private final ManagedChannel channel;
+  private final String operatorToken;
+  private final Duration deadline;
+  private boolean lastFailed; // drain thread only
+
+  /**
+   * @param channel the channel to the market (the caller owns it and shuts it down)
+   * @param operatorToken the operator token
+   * @param deadline how long one attempt may take
+   */
+  public GrpcEventReporter(ManagedChannel channel, String operatorToken, Duration deadline) {
+    this.channel = channel;
+    this.operatorToken = operatorToken;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public ReportOutcome report(ReportedEvent event) {
+    if (lastFailed) {
+      // The outbox's backoff sets the pace; without this the channel would wait out its own,
+      // much longer, reconnect backoff and the event would arrive long after the market is back.
+      channel.resetConnectBackoff();
+    }
+    try {
+      ReportEventResponse response =
+          EventsGrpc.newBlockingStub(channel)
+              .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+              .reportEvent(toRequest(event));
+      lastFailed = false;
+      return new ReportOutcome.Acknowledged(describe(response));
+    } catch (StatusRuntimeException e) {
+      Status status = e.getStatus();
+      String reason =
+          status.getCode()
+              + (status.getDescription() == null ? "" : ": " + status.getDescription());
+      if (TRANSIENT.contains(status.getCode())) {
+        lastFailed = true;
+        return new ReportOutcome.Retry(reason);
+      }
+      lastFailed = false;
+      return new ReportOutcome.Rejected(reason);
+    }
+  }
+
+  ReportEventRequest toRequest(ReportedEvent event) {
+    return ReportEventRequest.newBuilder()
+        .setOperatorToken(operatorToken)
+        .setEventId(event.id())
+        .setKind(toProto(event.kind()))
+        .setSource(event.source())
+        .build();
+  }
+
+  /** The contract's name of a kind. */
+  static energy.market.api.v1.EventKind toProto(EventKind kind) {
+    return switch (kind) {
+      case FUEL_SHORTAGE -> energy.market.api.v1.EventKind.EVENT_KIND_FUEL_SHORTAGE;
+      case WAR -> energy.market.api.v1.EventKind.EVENT_KIND_WAR;
+      case NEW_ENERGY_LAW -> energy.market.api.v1.EventKind.EVENT_KIND_NEW_ENERGY_LAW;
+      case STORM -> energy.market.api.v1.EventKind.EVENT_KIND_STORM;
+      case COLD_SNAP -> energy.market.api.v1.EventKind.EVENT_KIND_COLD_SNAP;
+    };
+  }
+
+  private static String describe(ReportEventResponse response) {
+    MarketEvent event = response.getEvent();
+    if (response.getDuplicate()) {
+      return "the market already had it (counted once)";
+    }
+    return String.format(
+        Locale.ROOT,
+        "moves the price from the close of day %d, %+.6f EUR/kWh, for %d days",
+        event.getStartDay(),
+        event.getEffectMicroEurPerKwh() / 1e6,
+        event.getDurationDays());
+  }
+}

@@ -1,0 +1,57 @@
+package energy.market.external;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.protobuf.Timestamp;
+import energy.market.api.v1.Phase;
+import energy.market.api.v1.PhaseStarted;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class OpenPhaseHandlerTest {
+
+  private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+  private final OpenPhaseHandler handler =
+      new OpenPhaseHandler(null, Clock.fixed(NOW, ZoneOffset.UTC));
+
+  private static PhaseStarted openWithDeadline(Instant deadline) {
+    return PhaseStarted.newBuilder()
+        .setDay(1)
+        .setPhase(Phase.PHASE_OPEN)
+        .setDeadline(
+            Timestamp.newBuilder()
+                .setSeconds(deadline.getEpochSecond())
+                .setNanos(deadline.getNano()))
+        .build();
+  }
+
+  @Test
+  void waitsUntilThePhaseDeadline() {
+    assertEquals(Duration.ofSeconds(2), handler.budget(openWithDeadline(NOW.plusSeconds(2))));
+  }
+
+  @Test
+  void aShortOrPassedDeadlineStillLeavesAShortWait() {
+    assertEquals(OpenPhaseHandler.MIN_BUDGET, handler.budget(openWithDeadline(NOW.plusMillis(60))));
+    assertEquals(
+        OpenPhaseHandler.MIN_BUDGET, handler.budget(openWithDeadline(NOW.minusSeconds(1))));
+  }
+
+  @Test
+  void noDeadlineOrAFarOneIsBounded() {
+    assertEquals(
+        OpenPhaseHandler.NO_DEADLINE_BUDGET,
+        handler.budget(PhaseStarted.newBuilder().setPhase(Phase.PHASE_OPEN).build()));
+    assertEquals(
+        OpenPhaseHandler.MAX_BUDGET, handler.budget(openWithDeadline(NOW.plusSeconds(3600))));
+  }
+
+  @Test
+  void otherPhasesNeedNoWork() throws InterruptedException {
+    // The handler has no RandomMode at all: touching it for GIFT would throw.
+    handler.onPhase(PhaseStarted.newBuilder().setDay(1).setPhase(Phase.PHASE_GIFT).build());
+  }
+}
