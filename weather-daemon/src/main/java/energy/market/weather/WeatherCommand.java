@@ -1,0 +1,257 @@
+package energy.market.weather;
+
+import energy.market.client.Durations;
+import energy.market.client.MarketAddress;
+import energy.market.client.OperatorToken;
+import energy.market.weather.shm.WeatherFile;
+import energy.market.weather.shm.WeatherFileException;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code weather}: runs the weather daemon until SIGTERM or SIGINT. It prints {@code weather
+ * listening on port N} once its gRPC server is up, then one line per published day.
+ */
+@Command(
+    name = "weather",
+    mixinStandardHelpOptions = true,
+    version = "energy-market weather 0.1.0",
+    description = {
+      "Follows the market's day clock and publishes each day's temperature: into a shared-memory"
+          + " file, on its own gRPC server (energy.market.v1.Weather/StreamWeather, with health"
+          + " and reflection), and to the market (Market/ReportWeather).",
+      "Exit codes: 0 stopped cleanly, 1 could not start, 2 bad input."
+    })
+public final class WeatherCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--market",
+      defaultValue = "localhost:50051",
+      paramLabel = "HOST:PORT",
+      converter = MarketAddressConverter.class,
+      description = "The market to follow (default: ${DEFAULT-VALUE}).")
+  MarketAddress market;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "50052",
+      description =
+          "Port of this daemon's gRPC server; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "0.0.0.0",
+      paramLabel = "ADDR",
+      description = "Address this daemon's gRPC server listens on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Seed of the weather model; the same seed gives the same weather (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--shm-file",
+      paramLabel = "PATH",
+      description =
+          "The shared-memory file homes on this machine read (default: ${DEFAULT-VALUE}).")
+  Path shmFile = WeatherFile.defaultPath();
+
+  @Option(
+      names = "--operator-token",
+      paramLabel = "TOKEN",
+      description =
+          "The market's operator token (default: $" + OperatorToken.ENV + ", else the token file).")
+  String operatorToken;
+
+  @Option(
+      names = "--operator-token-file",
+      defaultValue = "data/" + OperatorToken.FILE_NAME,
+      paramLabel = "PATH",
+      description =
+          "File holding the operator token, as the market writes it (default: ${DEFAULT-VALUE}).")
+  Path operatorTokenFile;
+
+  @Option(
+      names = "--history-days",
+      defaultValue = "" + WeatherDaemonConfig.DEFAULT_HISTORY_DAYS,
+      paramLabel = "DAYS",
+      description =
+          "Published days kept for StreamWeather replays; a subscriber that falls"
+              + " further behind is dropped (default: ${DEFAULT-VALUE}).")
+  int historyDays;
+
+  @Option(
+      names = "--report-timeout",
+      defaultValue = "1s",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Deadline of each Market/ReportWeather call (default: ${DEFAULT-VALUE}).")
+  Duration reportTimeout;
+
+  @Option(
+      names = "--report-attempts",
+      defaultValue = "4",
+      paramLabel = "N",
+      description =
+          "Most Market/ReportWeather calls per day, retrying transient failures"
+              + " within the OPEN phase (default: ${DEFAULT-VALUE}).")
+  int reportAttempts;
+
+  @Mixin WeatherModelOptions model = new WeatherModelOptions();
+
+  /** The command line for this command, with one-line errors for bad options. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new WeatherCommand());
+    commandLine.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("weather: " + e.getMessage() + " (see --help)");
+          cmd.getErr().flush();
+          return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+    return commandLine;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    WeatherDaemonConfig config;
+    InetSocketAddress address;
+    try {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(
+            "port " + port + " is out of range 0..65535 (0 picks a free port)");
+      }
+      address = new InetSocketAddress(bind, port);
+      if (address.isUnresolved()) {
+        throw new IllegalArgumentException("bind address '" + bind + "' cannot be resolved");
+      }
+      config =
+          new WeatherDaemonConfig(
+              seed,
+              model.toParameters(),
+              shmFile,
+              OperatorToken.resolve(operatorToken, operatorTokenFile),
+              historyDays,
+              reportTimeout,
+              reportAttempts);
+    } catch (IllegalArgumentException e) {
+      err.println("weather: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+
+    Consumer<String> log =
+        line -> {
+          out.println(line);
+          out.flush();
+        };
+    ManagedChannel marketChannel =
+        Grpc.newChannelBuilder(market.target(), InsecureChannelCredentials.create()).build();
+    WeatherDaemon daemon;
+    try {
+      daemon =
+          WeatherDaemon.start(
+              config,
+              NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
+                  // Handlers never block: they only move days from memory to the wire.
+                  .directExecutor(),
+              marketChannel,
+              Clock.systemUTC(),
+              log);
+    } catch (WeatherFileException e) {
+      marketChannel.shutdownNow();
+      err.println("weather: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (IOException e) {
+      marketChannel.shutdownNow();
+      err.println("weather: cannot start on " + bind + ":" + port + ": " + describe(e));
+      err.flush();
+      return 1;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  err.println("weather: stopping");
+                  err.flush();
+                  daemon.close();
+                  marketChannel.shutdown();
+                  try {
+                    marketChannel.awaitTermination(1, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  marketChannel.shutdownNow();
+                  err.println("weather: stopped");
+                  err.flush();
+                },
+                "weather-shutdown"));
+    log.accept("weather listening on port " + daemon.port());
+    log.accept(
+        "weather: following the market at "
+            + market
+            + ", seed "
+            + seed
+            + ", shared-memory file "
+            + daemon.sharedMemoryFile());
+    daemon.awaitClosed();
+    return 0;
+  }
+
+  private static String describe(IOException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  /** Parses durations with the market's grammar ({@link Durations}), as a one-line error. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Parses {@code --market}, with the one-line errors of {@link MarketAddress#parse}. */
+  static final class MarketAddressConverter implements CommandLine.ITypeConverter<MarketAddress> {
+    @Override
+    public MarketAddress convert(String value) {
+      try {
+        return MarketAddress.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

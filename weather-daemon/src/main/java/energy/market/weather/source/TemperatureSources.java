@@ -1,0 +1,42 @@
+package energy.market.weather.source;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Builds the {@link TemperatureSource} for a home's {@code --weather} choice. */
+public final class TemperatureSources {
+  /** The weather daemon's default gRPC port. */
+  public static final int DEFAULT_WEATHER_PORT = 50052;
+
+  private TemperatureSources() {}
+
+  /**
+   * Opens the source for a {@code --weather} choice. Nothing connects or maps until the first read.
+   *
+   * @param kind the choice
+   * @param shmFile the weather file (used by {@code auto} and {@code shm})
+   * @param weatherTarget the daemon's {@code host:port} (used by {@code auto} and {@code stream});
+   *     the source makes and owns a plaintext channel to it
+   * @param log where {@code auto} reports a change of source, one line
+   */
+  public static TemperatureSource open(
+      WeatherSourceKind kind, Path shmFile, String weatherTarget, Consumer<String> log) {
+    return switch (kind) {
+      case MARKET -> new MarketTemperatureSource();
+      case SHM -> new SharedMemoryTemperatureSource(shmFile);
+      case STREAM -> stream(weatherTarget);
+      case AUTO ->
+          new AutoTemperatureSource(
+              new SharedMemoryTemperatureSource(shmFile), stream(weatherTarget), log);
+    };
+  }
+
+  private static StreamTemperatureSource stream(String target) {
+    ManagedChannel channel =
+        Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    return StreamTemperatureSource.owning(channel, target);
+  }
+}
