@@ -1,0 +1,133 @@
+package energy.market.home;
+
+import energy.market.server.model.Side;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The homes of one process. It turns each phase into one batch for all homes (one message per phase
+ * per process, whatever the number of homes) and routes the market's answers back.
+ */
+public final class Fleet {
+  private final EnergyModel energy;
+  private final Map<String, Home> byName = new LinkedHashMap<>();
+  private final Map<Long, Home> byId = new LinkedHashMap<>();
+  private long firstDay = Long.MAX_VALUE;
+
+  public Fleet(EnergyModel energy, Collection<Home> homes) {
+    this.energy = energy;
+    for (Home home : homes) {
+      if (byName.put(home.name(), home) != null) {
+        throw new IllegalArgumentException("home name '" + home.name() + "' is given twice");
+      }
+    }
+  }
+
+  /** Every home, in the order given. */
+  public Collection<Home> homes() {
+    return byName.values();
+  }
+
+  /** Records a home's identity at the market. */
+  public void registered(Home home, long homeId, String token) {
+    home.registered(homeId, token);
+    byId.put(homeId, home);
+  }
+
+  /** The market accepted the session; its homes take part from {@code day} on. */
+  public void joined(long day) {
+    firstDay = day;
+  }
+
+  /** True when the homes take part in {@code day}. */
+  public boolean takesPart(long day) {
+    return day >= firstDay;
+  }
+
+  /** GIFT: every home's declaration, offer and claim for the day. */
+  public List<GiftPlan> startDay(long day, double celsius) {
+    List<GiftPlan> plans = new ArrayList<>(byId.size());
+    for (Home home : byId.values()) {
+      plans.add(home.startDay(day, celsius, energy.draw(home.name(), day, celsius)));
+    }
+    return plans;
+  }
+
+  /** The broker's results. */
+  public void giftsSettled(long homeId, long given, long received) {
+    Home home = byId.get(homeId);
+    if (home != null) {
+      home.giftsSettled(given, received);
+    }
+  }
+
+  /** TRADE: every home's trade, if it has one. */
+  public List<TradeIntent> tradeIntents() {
+    List<TradeIntent> intents = new ArrayList<>();
+    for (Home home : byId.values()) {
+      TradeIntent intent = home.tradeIntent();
+      if (intent != null) {
+        intents.add(intent);
+      }
+    }
+    return intents;
+  }
+
+  /** A trade the market executed. */
+  public void traded(long homeId, Side side, long amountWh, long moneyMicro) {
+    Home home = byId.get(homeId);
+    if (home != null) {
+      home.traded(side, amountWh, moneyMicro);
+    }
+  }
+
+  /** The homes that registered. */
+  public int registered() {
+    return byId.size();
+  }
+
+  /** The fleet's day as one compact line: day, homes, net, given/received, sold/bought, balance. */
+  public String dayLine(long day, double celsius) {
+    long net = 0;
+    long given = 0;
+    long received = 0;
+    long sold = 0;
+    long bought = 0;
+    int taking = 0;
+    for (Home home : byId.values()) {
+      if (home.day() == day) {
+        taking++;
+        net += home.netWh();
+        given += home.givenWh();
+        received += home.receivedWh();
+        sold += home.soldWh();
+        bought += home.boughtWh();
+      }
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "day %d: %d homes, %.1f C, net %+.3f kWh, gave %.3f got %.3f, sold %.3f bought %.3f,"
+            + " balance %+.6f EUR",
+        day,
+        taking,
+        celsius,
+        net / 1000.0,
+        given / 1000.0,
+        received / 1000.0,
+        sold / 1000.0,
+        bought / 1000.0,
+        balanceMicro() / 1e6);
+  }
+
+  /** The sum of the homes' balances, micro-euros. */
+  public long balanceMicro() {
+    long total = 0;
+    for (Home home : byId.values()) {
+      total += home.balanceMicro();
+    }
+    return total;
+  }
+}

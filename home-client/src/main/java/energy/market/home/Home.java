@@ -1,0 +1,161 @@
+package energy.market.home;
+
+import energy.market.server.model.Policy;
+import energy.market.server.model.Side;
+import java.util.Locale;
+
+/**
+ * One home: its identity at the market, today's energy and what became of it, and its money. Not a
+ * thread: the session calls it once per phase. Not thread-safe (one session thread).
+ */
+public final class Home {
+  private final String name;
+  private final Policy policy;
+  private long id;
+  private String token = "";
+
+  private long day;
+  private EnergyDraw draw = new EnergyDraw(0, 0);
+  private double temperature;
+  private long givenWh;
+  private long receivedWh;
+  private long soldWh;
+  private long boughtWh;
+  private long balanceMicro;
+
+  public Home(String name, Policy policy) {
+    this.name = name;
+    this.policy = policy;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The market's id for the home; 0 before it registered. */
+  public long id() {
+    return id;
+  }
+
+  /** The home's session token; empty before it registered. */
+  public String token() {
+    return token;
+  }
+
+  /** Records the identity the market gave (or restored). */
+  public void registered(long homeId, String sessionToken) {
+    this.id = homeId;
+    this.token = sessionToken;
+  }
+
+  /** Starts a day: the home's draw decides its surplus or deficit and so its gift plan. */
+  public GiftPlan startDay(long today, double celsius, EnergyDraw todaysDraw) {
+    day = today;
+    temperature = celsius;
+    draw = todaysDraw;
+    givenWh = 0;
+    receivedWh = 0;
+    soldWh = 0;
+    boughtWh = 0;
+    long net = draw.netWh();
+    long offer = net > 0 && policy.gives() ? net : 0;
+    long claim = net < 0 ? -net : 0;
+    return new GiftPlan(id, draw.producedWh(), draw.consumedWh(), offer, claim);
+  }
+
+  /** The broker's result for the home. */
+  public void giftsSettled(long given, long received) {
+    givenWh = given;
+    receivedWh = received;
+  }
+
+  /**
+   * What the home trades after the gifts: a surplus not given away is sold (unless the policy only
+   * gives); a deficit not covered by gifts is bought.
+   *
+   * @return the trade, or null when there is nothing to trade
+   */
+  public TradeIntent tradeIntent() {
+    long net = draw.netWh();
+    if (net > 0 && policy.sells()) {
+      long sell = net - givenWh;
+      return sell > 0 ? new TradeIntent(id, Side.SELL, sell, requestId(Side.SELL)) : null;
+    }
+    if (net < 0) {
+      long buy = -net - receivedWh;
+      return buy > 0 ? new TradeIntent(id, Side.BUY, buy, requestId(Side.BUY)) : null;
+    }
+    return null;
+  }
+
+  private String requestId(Side side) {
+    return name + "/" + day + "/" + side.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A trade the market executed. */
+  public void traded(Side side, long amountWh, long moneyMicro) {
+    if (side == Side.SELL) {
+      soldWh += amountWh;
+      balanceMicro += moneyMicro;
+    } else {
+      boughtWh += amountWh;
+      balanceMicro -= moneyMicro;
+    }
+  }
+
+  /** The day of the home's last declaration. */
+  public long day() {
+    return day;
+  }
+
+  /** Today's net energy (produced minus consumed), Wh. */
+  public long netWh() {
+    return draw.netWh();
+  }
+
+  /** Energy given to neighbours today, Wh. */
+  public long givenWh() {
+    return givenWh;
+  }
+
+  /** Energy received from neighbours today, Wh. */
+  public long receivedWh() {
+    return receivedWh;
+  }
+
+  /** Energy sold today, Wh. */
+  public long soldWh() {
+    return soldWh;
+  }
+
+  /** Energy bought today, Wh. */
+  public long boughtWh() {
+    return boughtWh;
+  }
+
+  /** The home's money balance since this process started: earned minus paid, micro-euros. */
+  public long balanceMicro() {
+    return balanceMicro;
+  }
+
+  /** The day as one compact line: day, temperature, net, given/received, sold/bought, balance. */
+  public String dayLine() {
+    return String.format(
+        Locale.ROOT,
+        "day %d %s: %.1f C, net %+.3f kWh, gave %.3f got %.3f, sold %.3f bought %.3f, balance"
+            + " %+.6f EUR",
+        day,
+        name,
+        temperature,
+        draw.netWh() / 1000.0,
+        givenWh / 1000.0,
+        receivedWh / 1000.0,
+        soldWh / 1000.0,
+        boughtWh / 1000.0,
+        balanceMicro / 1e6);
+  }
+}

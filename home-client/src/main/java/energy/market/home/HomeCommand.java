@@ -1,0 +1,382 @@
+package energy.market.home;
+
+import energy.market.api.v1.PriceTick;
+import energy.market.client.Logging;
+import energy.market.client.MarketAddress;
+import energy.market.home.client.HomeSession;
+import energy.market.server.model.Policy;
+import energy.market.weather.shm.WeatherFile;
+import energy.market.weather.source.TemperatureSources;
+import energy.market.weather.source.WeatherSourceKind;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code energy-market home}: one home, or many, in one process. */
+@Command(
+    name = "home",
+    mixinStandardHelpOptions = true,
+    version = "energy-market 0.1.0",
+    description =
+        "Runs homes that produce, consume, give, sell and buy energy every day: one home "
+            + "(--name), a list of homes (--name repeated) or many (--count). All homes of the "
+            + "process share one session with the market, one message per phase. Leaves the "
+            + "market cleanly on Ctrl-C or SIGTERM.")
+public final class HomeCommand implements Callable<Integer> {
+  /** How long a home waits for the weather source to show the day before using the market's. */
+  static final Duration WEATHER_WAIT = Duration.ofMillis(300);
+
+  /** How many homes print a line of their own each day before the process prints a summary. */
+  static final int MAX_HOME_LINES = 10;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--market",
+      paramLabel = "HOST:PORT",
+      description = "The market's address (default: ${DEFAULT-VALUE}).",
+      defaultValue = "localhost:50051")
+  String market;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "A home's name (1 to 64 letters, digits, '.', '-', '_'); repeat for several homes.")
+  List<String> names = new ArrayList<>();
+
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description =
+          "Run N homes named PREFIX-INDEX, INDEX from --first-index (default: ${DEFAULT-VALUE}"
+              + " when no --name is given).",
+      defaultValue = "0")
+  int count;
+
+  @Option(
+      names = "--name-prefix",
+      paramLabel = "PREFIX",
+      description = "Prefix of generated names (default: ${DEFAULT-VALUE}).",
+      defaultValue = "home")
+  String prefix;
+
+  @Option(
+      names = "--first-index",
+      paramLabel = "K",
+      description =
+          "Index of the first generated name, so that several processes can share out one "
+              + "range of homes (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  int firstIndex;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY|MIX",
+      description =
+          "Trade policy: always-sell, always-give or sell-if-no-takers; or a mix by shares such "
+              + "as always-sell=2,sell-if-no-takers=1 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "sell-if-no-takers")
+  String policy;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Seed of the homes' draws; a home's draws depend only on (seed, name, day) "
+              + "(default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  long seed;
+
+  @Option(
+      names = "--production",
+      paramLabel = "MIN-MAX",
+      description = "Daily production range, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "20-80")
+  String production;
+
+  @Option(
+      names = "--consumption",
+      paramLabel = "MIN-MAX",
+      description =
+          "Daily consumption range on a comfortable day, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "6-60")
+  String consumption;
+
+  @Option(
+      names = "--heating",
+      paramLabel = "KWH",
+      description =
+          "Extra consumption per degree below --comfort-low, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  BigDecimal heating;
+
+  @Option(
+      names = "--cooling",
+      paramLabel = "KWH",
+      description =
+          "Extra consumption per degree above --comfort-high, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0.8")
+  BigDecimal cooling;
+
+  @Option(
+      names = "--comfort-low",
+      paramLabel = "C",
+      description = "Below this temperature homes heat, Celsius (default: ${DEFAULT-VALUE}).",
+      defaultValue = "15")
+  double comfortLow;
+
+  @Option(
+      names = "--comfort-high",
+      paramLabel = "C",
+      description = "Above this temperature homes cool, Celsius (default: ${DEFAULT-VALUE}).",
+      defaultValue = "22")
+  double comfortHigh;
+
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description =
+          "Leave after day N closed; 0 to stay until stopped (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  long days;
+
+  @Option(
+      names = "--weather",
+      paramLabel = "SOURCE",
+      converter = WeatherSourceKind.Converter.class,
+      description =
+          "Where the day's temperature comes from: auto (the weather daemon's shared-memory file "
+              + "when this machine has a fresh one, else its stream, else the market), shm, "
+              + "stream or market (default: ${DEFAULT-VALUE}).",
+      defaultValue = "auto")
+  WeatherSourceKind weather;
+
+  @Option(
+      names = "--weather-address",
+      paramLabel = "HOST:PORT",
+      description =
+          "The weather daemon's gRPC address for the stream (default: the market's host, port "
+              + TemperatureSources.DEFAULT_WEATHER_PORT
+              + ").")
+  String weatherAddress;
+
+  @Option(
+      names = "--shm-file",
+      paramLabel = "PATH",
+      description = "The weather daemon's shared-memory file (default: ${DEFAULT-VALUE}).")
+  Path shmFile = WeatherFile.defaultPath();
+
+  @Option(
+      names = "--print",
+      paramLabel = "WHAT",
+      description =
+          "Per-day output: homes (a line per home), summary (a line per process), none, or auto "
+              + "(homes up to "
+              + MAX_HOME_LINES
+              + " homes) (default: ${DEFAULT-VALUE}).",
+      defaultValue = "auto")
+  String print;
+
+  @Override
+  public Integer call() throws Exception {
+    Logging.configure(Level.INFO);
+    PrintWriter out = spec.commandLine().getOut();
+    MarketAddress address;
+    Fleet fleet;
+    String printMode;
+    try {
+      address = MarketAddress.parse(market);
+      HomeParameters parameters =
+          new HomeParameters(
+              rangeMin("--production", production),
+              rangeMax("--production", production),
+              rangeMin("--consumption", consumption),
+              rangeMax("--consumption", consumption),
+              kwhToWh("--heating", heating),
+              kwhToWh("--cooling", cooling),
+              comfortLow,
+              comfortHigh);
+      PolicyMix mix = PolicyMix.parse(policy, seed);
+      fleet = new Fleet(new EnergyModel(seed, parameters), homes(mix));
+      printMode = printMode(fleet.homes().size());
+      if (days < 0) {
+        throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+
+    String weatherTarget =
+        weatherAddress != null
+            ? MarketAddress.parse(weatherAddress).target()
+            : new MarketAddress(address.host(), TemperatureSources.DEFAULT_WEATHER_PORT).target();
+    WeatherTemperature temperature =
+        new WeatherTemperature(
+            TemperatureSources.open(weather, shmFile, weatherTarget, line -> info(out, line)),
+            WEATHER_WAIT,
+            line -> info(out, line));
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress(address.host(), address.port())
+            .usePlaintext()
+            .maxInboundMessageSize(64 * 1024 * 1024)
+            .build();
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    HomeSession session =
+        new HomeSession(
+            channel,
+            fleet,
+            temperature,
+            "home-client pid " + ProcessHandle.current().pid(),
+            new HomeSession.Listener() {
+              private long daysTakenPart;
+
+              @Override
+              public void dayClosed(PriceTick tick) {
+                if (!fleet.takesPart(tick.getDay())) {
+                  return;
+                }
+                printDay(out, fleet, tick, printMode);
+                if (days > 0 && ++daysTakenPart >= days) {
+                  exit.complete(0);
+                }
+              }
+
+              @Override
+              public void info(String message) {
+                HomeCommand.info(out, message);
+              }
+
+              @Override
+              public void fatal(String message) {
+                spec.commandLine().getErr().println("home-client: " + message);
+                spec.commandLine().getErr().flush();
+                exit.complete(1);
+              }
+            });
+    out.println(
+        "home-client: "
+            + fleet.homes().size()
+            + " homes, market "
+            + address
+            + ", pid "
+            + ProcessHandle.current().pid());
+    out.flush();
+    Thread hook =
+        new Thread(
+            () -> {
+              session.close();
+              channel.shutdown();
+              temperature.close();
+              System.err.println("home-client: left the market");
+            },
+            "home-client-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    session.start();
+    int code = exit.join();
+    Runtime.getRuntime().removeShutdownHook(hook);
+    session.close();
+    channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+    temperature.close();
+    return code;
+  }
+
+  private static void info(PrintWriter out, String message) {
+    synchronized (out) {
+      out.println("home-client: " + message);
+      out.flush();
+    }
+  }
+
+  private List<Home> homes(PolicyMix mix) {
+    List<String> all = new ArrayList<>(names);
+    int generated = count == 0 && names.isEmpty() ? 1 : count;
+    if (generated < 0 || generated > 1_000_000) {
+      throw new IllegalArgumentException("--count " + count + " is out of range 0..1000000");
+    }
+    if (firstIndex < 0) {
+      throw new IllegalArgumentException("--first-index " + firstIndex + " is negative");
+    }
+    for (int i = 0; i < generated; i++) {
+      all.add(prefix + "-" + (firstIndex + i));
+    }
+    List<Home> homes = new ArrayList<>(all.size());
+    for (String name : all) {
+      if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException(
+            "home name '" + name + "' is not allowed; use 1 to 64 letters, digits, '.', '-', '_'");
+      }
+      Policy homePolicy = mix.policyFor(name);
+      homes.add(new Home(name, homePolicy));
+    }
+    return homes;
+  }
+
+  private String printMode(int homes) {
+    return switch (print.toLowerCase(Locale.ROOT)) {
+      case "auto" -> homes <= MAX_HOME_LINES ? "homes" : "summary";
+      case "homes", "summary", "none" -> print.toLowerCase(Locale.ROOT);
+      default ->
+          throw new IllegalArgumentException(
+              "--print " + print + " is not allowed; use auto, homes, summary or none");
+    };
+  }
+
+  private static void printDay(PrintWriter out, Fleet fleet, PriceTick tick, String mode) {
+    switch (mode) {
+      case "homes" -> {
+        for (Home home : fleet.homes()) {
+          if (home.day() == tick.getDay()) {
+            out.println(home.dayLine());
+          }
+        }
+      }
+      case "summary" -> out.println(fleet.dayLine(tick.getDay(), tick.getTemperatureCelsius()));
+      default -> {
+        return;
+      }
+    }
+    out.flush();
+  }
+
+  private static long rangeMin(String option, String range) {
+    return kwhToWh(option, new BigDecimal(split(option, range)[0]));
+  }
+
+  private static long rangeMax(String option, String range) {
+    return kwhToWh(option, new BigDecimal(split(option, range)[1]));
+  }
+
+  private static String[] split(String option, String range) {
+    String[] parts = range.trim().split("-");
+    if (parts.length != 2
+        || !parts[0].matches("\\d+(\\.\\d+)?")
+        || !parts[1].matches("\\d+(\\.\\d+)?")) {
+      throw new IllegalArgumentException(
+          option + " '" + range + "' is not a range MIN-MAX in kWh, for example 20-80");
+    }
+    return parts;
+  }
+
+  private static long kwhToWh(String option, BigDecimal kwh) {
+    if (kwh.signum() < 0 || kwh.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+      throw new IllegalArgumentException(option + " " + kwh + " kWh is out of range 0..1000000");
+    }
+    return kwh.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+  }
+}

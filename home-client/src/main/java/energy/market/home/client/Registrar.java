@@ -1,0 +1,110 @@
+package energy.market.home.client;
+
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.home.Fleet;
+import energy.market.home.Home;
+import energy.market.server.grpc.ProtoMapper;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Registers a fleet's homes (or resumes them with their tokens), many calls in flight at once so
+ * that thousands of homes join in about a second.
+ */
+final class Registrar {
+  private static final int IN_FLIGHT = 64;
+  private static final long DEADLINE_SECONDS = 10;
+
+  private final MarketGrpc.MarketStub stub;
+
+  Registrar(Channel channel) {
+    this.stub = MarketGrpc.newStub(channel);
+  }
+
+  /** A home the market would not take, and why. */
+  record Refusal(Home home, Status status) {}
+
+  /**
+   * Registers every home; returns the homes the market refused for good (for example a name taken
+   * by another process).
+   *
+   * @throws StatusRuntimeException when the market cannot be reached (retry later)
+   */
+  List<Refusal> registerAll(Fleet fleet) throws InterruptedException {
+    Semaphore slots = new Semaphore(IN_FLIGHT);
+    CountDownLatch done = new CountDownLatch(fleet.homes().size());
+    AtomicReference<StatusRuntimeException> unreachable = new AtomicReference<>();
+    List<Refusal> refusals = new ArrayList<>();
+    for (Home home : fleet.homes()) {
+      slots.acquire();
+      if (unreachable.get() != null) {
+        slots.release();
+        done.countDown();
+        continue;
+      }
+      RegisterRequest request =
+          RegisterRequest.newBuilder()
+              .setName(home.name())
+              .setPolicy(ProtoMapper.policy(home.policy()))
+              .setSessionToken(home.token())
+              .build();
+      stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+          .register(
+              request,
+              new StreamObserver<>() {
+                @Override
+                public void onNext(RegisterResponse response) {
+                  synchronized (fleet) {
+                    fleet.registered(home, response.getHomeId(), response.getSessionToken());
+                  }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  Status status = Status.fromThrowable(t);
+                  if (isRetryable(status)) {
+                    unreachable.compareAndSet(null, status.asRuntimeException());
+                  } else {
+                    synchronized (refusals) {
+                      refusals.add(new Refusal(home, status));
+                    }
+                  }
+                  slots.release();
+                  done.countDown();
+                }
+
+                @Override
+                public void onCompleted() {
+                  slots.release();
+                  done.countDown();
+                }
+              });
+    }
+    if (!done.await(DEADLINE_SECONDS * 2, TimeUnit.SECONDS)) {
+      throw Status.DEADLINE_EXCEEDED
+          .withDescription("registration did not finish in time")
+          .asRuntimeException();
+    }
+    if (unreachable.get() != null) {
+      throw unreachable.get();
+    }
+    return refusals;
+  }
+
+  static boolean isRetryable(Status status) {
+    return switch (status.getCode()) {
+      case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, CANCELLED, UNKNOWN -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,147 @@
+package energy.market.home.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.market.api.v1.Account;
+import energy.market.api.v1.GetAccountRequest;
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.PriceTick;
+import energy.market.home.DayTemperature;
+import energy.market.home.EnergyModel;
+import energy.market.home.Fleet;
+import energy.market.home.Home;
+import energy.market.home.HomeParameters;
+import energy.market.server.MarketServer;
+import energy.market.server.TestMarket;
+import energy.market.server.clock.Pace;
+import energy.market.server.engine.MarketEngine;
+import energy.market.server.ledger.Ledger;
+import energy.market.server.model.Policy;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The home session against a real market on the in-process transport. */
+class HomeSessionTest {
+  private final BlockingQueue<PriceTick> ticks = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> news = new LinkedBlockingQueue<>();
+
+  private final HomeSession.Listener listener =
+      new HomeSession.Listener() {
+        @Override
+        public void dayClosed(PriceTick tick) {
+          ticks.add(tick);
+        }
+
+        @Override
+        public void info(String message) {
+          news.add(message);
+        }
+
+        @Override
+        public void fatal(String message) {
+          news.add("FATAL " + message);
+        }
+      };
+
+  private static Fleet fleet() {
+    return new Fleet(
+        new EnergyModel(3, HomeParameters.DEFAULTS),
+        List.of(
+            new Home("seller", Policy.ALWAYS_SELL),
+            new Home("giver", Policy.ALWAYS_GIVE),
+            new Home("mixed", Policy.SELL_IF_NO_TAKERS),
+            new Home("other", Policy.SELL_IF_NO_TAKERS)));
+  }
+
+  private static MarketServer market(String name, long days) throws Exception {
+    MarketEngine engine =
+        new MarketEngine(
+            TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), days),
+            Ledger.IN_MEMORY,
+            Clock.systemUTC());
+    return new MarketServer(InProcessServerBuilder.forName(name), engine).start();
+  }
+
+  @Test
+  void oneSessionCarriesEveryHomeThroughTheDaysAndTheBooksAgreeWithTheHomes() throws Exception {
+    String name = InProcessServerBuilder.generateName();
+    MarketServer server = market(name, 5);
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+    Fleet fleet = fleet();
+    try (HomeSession session =
+        new HomeSession(channel, fleet, DayTemperature.MARKET, "test", listener)) {
+      session.start();
+      server.engine().startWhen(4, 0);
+      assertEquals(5, server.engine().finished().get(20, TimeUnit.SECONDS));
+      long given = 0;
+      long received = 0;
+      for (Home home : fleet.homes()) {
+        Account account =
+            MarketGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .getAccount(GetAccountRequest.newBuilder().setName(home.name()).build());
+        assertEquals(5, account.getDays(), home.name() + " took part in every day");
+        assertEquals(home.balanceMicro(), account.getBalanceMicroEur(), home.name());
+        assertEquals(
+            account.getProducedWh() + account.getReceivedWh() + account.getBoughtWh(),
+            account.getConsumedWh()
+                + account.getGivenWh()
+                + account.getSoldWh()
+                + account.getWastedWh(),
+            "a home that completes its days has no shortfall: " + account);
+        if (home.policy() != Policy.ALWAYS_GIVE) {
+          assertEquals(0, account.getWastedWh(), home.name() + " sells what it does not give");
+        }
+        given += account.getGivenWh();
+        received += account.getReceivedWh();
+      }
+      assertEquals(given, received);
+      assertTrue(given > 0, "gifts happened over 5 days");
+    } finally {
+      channel.shutdownNow();
+      server.stop();
+    }
+  }
+
+  @Test
+  void theSessionReconnectsWithBackoffWhenTheMarketComesBack() throws Exception {
+    String name = InProcessServerBuilder.generateName();
+    MarketServer first = market(name, Long.MAX_VALUE);
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+    Fleet fleet = fleet();
+    try (HomeSession session =
+        new HomeSession(channel, fleet, DayTemperature.MARKET, "test", listener)) {
+      session.start();
+      first.engine().startWhen(4, 0);
+      assertEquals(4, ticks.poll(10, TimeUnit.SECONDS).getHomes());
+      first.stop();
+      MarketServer second = market(name, Long.MAX_VALUE);
+      try {
+        second.engine().startWhen(4, 0);
+        PriceTick afterRestart = null;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end && afterRestart == null) {
+          PriceTick tick = ticks.poll(1, TimeUnit.SECONDS);
+          if (tick != null && tick.getDay() == 1 && tick.getHomes() == 4) {
+            afterRestart = tick;
+          }
+        }
+        assertTrue(afterRestart != null, "the homes took part in the new market's day 1: " + news);
+        assertTrue(news.stream().anyMatch(line -> line.contains("reconnecting")), news.toString());
+      } finally {
+        second.stop();
+      }
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+}
