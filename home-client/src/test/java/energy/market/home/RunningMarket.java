@@ -43,9 +43,12 @@ final class RunningMarket implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** Starts a home process against this market. */
+  /** Starts a home process against this market (weather from the market unless told). */
   ChildProcess home(String name, String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--market", address(), "--weather", "market"));
+    List<String> args = new ArrayList<>(List.of("--market", address()));
+    if (!List.of(options).contains("--weather")) {
+      args.addAll(List.of("--weather", "market"));
+    }
     args.addAll(List.of(options));
     return ChildProcess.startJava(name, HomeMain.class.getName(), args);
   }

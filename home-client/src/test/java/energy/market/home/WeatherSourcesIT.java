@@ -1,0 +1,92 @@
+package energy.market.home;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import energy.market.api.v1.PriceTick;
+import energy.market.testing.ChildProcess;
+import energy.market.weather.WeatherMain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The weather daemon, the market and two homes as real processes: one home reads the shared-memory
+ * file, the other the weather stream, and both use the temperatures the market's ticks carry.
+ */
+class WeatherSourcesIT {
+  private static final int DAYS = 10;
+
+  @TempDir Path dir;
+
+  @Test
+  void aHomeOnTheSharedMemoryFileAndAHomeOnTheStreamSeeTheMarketsTemperatures() throws Exception {
+    Path shm = dir.resolve("weather.shm");
+    try (RunningMarket market =
+            new RunningMarket(
+                dir.resolve("data"),
+                "--day-length",
+                "600ms",
+                "--days",
+                Integer.toString(DAYS),
+                "--await-homes",
+                "2",
+                "--await-daemons",
+                "1");
+        ChildProcess weather =
+            ChildProcess.startJava(
+                "weather",
+                WeatherMain.class.getName(),
+                List.of(
+                    "--market", market.address(),
+                    "--port", "0",
+                    "--bind", "127.0.0.1",
+                    "--shm-file", shm.toString(),
+                    "--seed", "11",
+                    "--operator-token", "test-operator"))) {
+      String weatherPort =
+          weather.awaitLine("weather listening on port (\\d+)", Duration.ofSeconds(30));
+      try (ChildProcess onShm =
+              market.home(
+                  "shm-home",
+                  "--name",
+                  "shm-home",
+                  "--weather",
+                  "shm",
+                  "--shm-file",
+                  shm.toString(),
+                  "--days",
+                  Integer.toString(DAYS));
+          ChildProcess onStream =
+              market.home(
+                  "stream-home",
+                  "--name",
+                  "stream-home",
+                  "--weather",
+                  "stream",
+                  "--weather-address",
+                  "127.0.0.1:" + weatherPort,
+                  "--shm-file",
+                  dir.resolve("no-such-file").toString(),
+                  "--days",
+                  Integer.toString(DAYS))) {
+        List<PriceTick> ticks = market.ticks(DAYS, Duration.ofSeconds(60));
+        for (PriceTick tick : ticks) {
+          assertFalse(tick.getWeatherStale(), "the daemon reported day " + tick.getDay());
+          String celsius = String.format(Locale.ROOT, "%.1f", tick.getTemperatureCelsius());
+          for (ChildProcess home : List.of(onShm, onStream)) {
+            home.awaitLine(
+                "^day " + tick.getDay() + " \\S+: " + celsius.replace(".", "\\.") + " C,",
+                Duration.ofSeconds(20));
+          }
+        }
+        assertFalse(onShm.transcript().contains("no temperature from"), onShm.transcript());
+        assertFalse(onStream.transcript().contains("no temperature from"), onStream.transcript());
+        assertEquals(DAYS, ticks.size());
+      }
+    }
+  }
+}
