@@ -1,6 +1,9 @@
 package energy.market.launcher;
 
+import energy.market.external.ExternalCommand;
+import energy.market.home.HomeCommand;
 import energy.market.server.MarketCommand;
+import energy.market.weather.WeatherCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +16,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "energy-market 0.1.0",
     description = "A distributed simulation of a local energy market on gRPC.",
-    subcommands = {MarketCommand.class})
+    subcommands = {
+      MarketCommand.class,
+      HomeCommand.class,
+      WeatherCommand.class,
+      ExternalCommand.class
+    })
 public final class Launcher implements Callable<Integer> {
   @Spec CommandSpec spec;
 
