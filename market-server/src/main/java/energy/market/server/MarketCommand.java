@@ -8,7 +8,11 @@ import energy.market.server.engine.MarketEngine;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.feed.FeedSink;
 import energy.market.server.feed.Tick;
-import energy.market.server.ledger.Ledger;
+import energy.market.server.ledger.MarketStart;
+import energy.market.server.ledger.RunParameters;
+import energy.market.server.ledger.SqliteLedger;
+import energy.market.server.ledger.UnusableLedgerException;
+import energy.market.server.price.PriceParameters;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -25,6 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code energy-market market}: runs the market server until it is stopped. */
@@ -34,8 +42,10 @@ import picocli.CommandLine.Spec;
     version = "energy-market 0.1.0",
     description =
         "Runs the market server: the day clock, the gift broker, the bounded trade executor, "
-            + "the price model and the price feed (energy.market.v1, with health and "
-            + "reflection). Stops cleanly on Ctrl-C or SIGTERM.")
+            + "the price model, the ledger and the price feed (energy.market.v1, with health and "
+            + "reflection). Stops cleanly on Ctrl-C or SIGTERM. With an existing ledger in "
+            + "--data-dir it resumes after the last closed day, keeping the run's seed, price "
+            + "model and events (an option that contradicts them is refused).")
 public final class MarketCommand implements Callable<Integer> {
   /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -79,7 +89,9 @@ public final class MarketCommand implements Callable<Integer> {
   @Option(
       names = "--days",
       paramLabel = "N",
-      description = "Stop the day clock after N days; 0 for no limit (default: ${DEFAULT-VALUE}).",
+      description =
+          "Stop the day clock after day N; 0 for no limit. Days count from the run's first day, "
+              + "so a resumed run stops at the same day (default: ${DEFAULT-VALUE}).",
       defaultValue = "0")
   long days;
 
@@ -91,14 +103,18 @@ public final class MarketCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Seed of the market's random choices (gift order) (default: ${DEFAULT-VALUE}).",
+      description =
+          "Seed of the market's random choices (gift order); a resumed run keeps its own "
+              + "(default: ${DEFAULT-VALUE}).",
       defaultValue = "1")
   long seed;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Directory for the market's files (default: ${DEFAULT-VALUE}).",
+      description =
+          "Directory for the market's files: the ledger (ledger.db, SQLite) and the operator "
+              + "token (default: ${DEFAULT-VALUE}).",
       defaultValue = "data")
   Path dataDir;
 
@@ -200,7 +216,54 @@ public final class MarketCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
 
-    MarketEngine engine = new MarketEngine(settings, Ledger.IN_MEMORY, Clock.systemUTC());
+    Path ledgerFile = dataDir.resolve(SqliteLedger.FILE_NAME);
+    SqliteLedger ledger;
+    try {
+      ledger =
+          SqliteLedger.open(
+              ledgerFile,
+              new RunParameters(settings.seed(), settings.price(), settings.events()),
+              Clock.systemUTC());
+    } catch (UnusableLedgerException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "market: "
+                  + e.getMessage()
+                  + "; the file was left as it was (move it away, or use another --data-dir)");
+      return 2;
+    }
+    if (!ledger.created()) {
+      String conflict = conflicts(ledgerFile, ledger.run(), settings);
+      if (conflict != null) {
+        ledger.close();
+        spec.commandLine().getErr().println("market: " + conflict);
+        return 2;
+      }
+      settings = resumedSettings(settings, ledger.run());
+      out.println(
+          "resuming after day " + ledger.resumeState().lastClosedDay() + " from " + ledgerFile);
+    } else {
+      out.println("new ledger " + ledgerFile);
+    }
+    long firstDay = ledger.resumeState().lastClosedDay() + 1;
+    try {
+      ledger.started(
+          new MarketStart(
+              Clock.systemUTC().instant(),
+              firstDay,
+              settings.pace(),
+              settings.days(),
+              settings.maxConcurrentTrades(),
+              settings.tradeQueue()));
+    } catch (RuntimeException e) {
+      ledger.close();
+      spec.commandLine().getErr().println("market: " + ledgerFile + ": " + e.getMessage());
+      return 1;
+    }
+
+    MarketEngine engine =
+        new MarketEngine(settings, ledger, Clock.systemUTC(), ledger.resumeState());
     MarketServer server =
         new MarketServer(
             NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
@@ -241,12 +304,119 @@ public final class MarketCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     if (exitWhenDone) {
       engine.finished().handle((day, failure) -> null).join();
-      Runtime.getRuntime().removeShutdownHook(hook);
-      server.stop();
-      return engine.finished().isCompletedExceptionally() ? 1 : 0;
+    } else {
+      // Serve until stopped, or until the market stops by itself (its books failed to balance or
+      // to be kept): then exit, so that a supervisor restarts it and it resumes from its ledger.
+      engine
+          .finished()
+          .whenComplete(
+              (day, failure) -> {
+                if (failure != null) {
+                  stopped.countDown();
+                }
+              });
+      stopped.await();
+      if (!engine.finished().isCompletedExceptionally()) {
+        return 0;
+      }
     }
-    stopped.await();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      return 0; // the JVM is already stopping through the hook
+    }
+    server.stop();
+    if (engine.finished().isCompletedExceptionally()) {
+      Throwable failure = engine.finished().handle((day, f) -> f).join();
+      spec.commandLine().getErr().println("market: stopped: " + failure.getMessage());
+      return 1;
+    }
     return 0;
+  }
+
+  /**
+   * Why this start cannot resume the ledger's run: an option given on the command line that
+   * contradicts the run's model (options not given take the run's values); null when none does.
+   */
+  private String conflicts(Path ledgerFile, RunParameters run, MarketSettings asked) {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    List<String> kept = new ArrayList<>();
+    List<String> given = new ArrayList<>();
+    PriceParameters was = run.price();
+    PriceParameters now = asked.price();
+    compare(parsed, "--seed", run.seed(), asked.seed(), kept, given);
+    compare(
+        parsed, "--initial-price", eur(was.initialMicro()), eur(now.initialMicro()), kept, given);
+    compare(
+        parsed,
+        "--reference-price",
+        eur(was.referenceMicro()),
+        eur(now.referenceMicro()),
+        kept,
+        given);
+    compare(parsed, "--gamma", was.gamma(), now.gamma(), kept, given);
+    compare(
+        parsed, "--alpha-net", was.alphaNetMicroPerKwh(), now.alphaNetMicroPerKwh(), kept, given);
+    compare(
+        parsed,
+        "--alpha-temp",
+        was.alphaTempMicroPerDegree(),
+        now.alphaTempMicroPerDegree(),
+        kept,
+        given);
+    compare(parsed, "--comfort-low", was.comfortLowCelsius(), now.comfortLowCelsius(), kept, given);
+    compare(
+        parsed, "--comfort-high", was.comfortHighCelsius(), now.comfortHighCelsius(), kept, given);
+    compare(parsed, "--price-floor", eur(was.floorMicro()), eur(now.floorMicro()), kept, given);
+    compare(parsed, "--price-cap", eur(was.capMicro()), eur(now.capMicro()), kept, given);
+    if (parsed != null
+        && parsed.hasMatchedOption("--event")
+        && !run.catalog().equals(asked.events())) {
+      kept.add("its own --event catalog " + run.catalog().all());
+      given.add("--event " + String.join(" --event ", price.events));
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    return ledgerFile
+        + " holds a run with "
+        + String.join(", ", kept)
+        + "; this start gives "
+        + String.join(", ", given)
+        + ". A run keeps its seed, price model and events: drop those options to resume it, or"
+        + " use another --data-dir for a new run";
+  }
+
+  private static void compare(
+      ParseResult parsed,
+      String option,
+      Object stored,
+      Object asked,
+      List<String> kept,
+      List<String> given) {
+    if (parsed != null && parsed.hasMatchedOption(option) && !stored.equals(asked)) {
+      kept.add(option + " " + stored);
+      given.add(option + " " + asked);
+    }
+  }
+
+  private static String eur(long micro) {
+    return String.format(Locale.ROOT, "%.6f", micro / 1e6);
+  }
+
+  /** The settings of this start with the model of the run it resumes. */
+  private static MarketSettings resumedSettings(MarketSettings asked, RunParameters run) {
+    return new MarketSettings(
+        run.seed(),
+        asked.pace(),
+        asked.days(),
+        run.price(),
+        run.catalog(),
+        asked.maxConcurrentTrades(),
+        asked.tradeQueue(),
+        asked.maxMissedDays(),
+        asked.feedMaxLag(),
+        asked.operatorToken());
   }
 
   /** One line per closed day at a human pace; every 30th day when running as fast as possible. */

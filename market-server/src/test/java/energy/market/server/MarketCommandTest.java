@@ -1,10 +1,14 @@
 package energy.market.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.server.ledger.SqliteLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +20,12 @@ class MarketCommandTest {
   private record Result(int exit, String out, String err) {}
 
   private static Result run(String... args) {
+    return run(new CommandLine(new MarketCommand()), args);
+  }
+
+  private static Result run(CommandLine command, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new MarketCommand());
     command.setOut(new PrintWriter(out));
     command.setErr(new PrintWriter(err));
     int exit = command.execute(args);
@@ -73,5 +80,73 @@ class MarketCommandTest {
           "no stack trace: " + result.err());
       assertTrue(result.err().length() > 0, "says what was wrong");
     }
+  }
+
+  /** A top command like the launcher's, to check the market's options as a subcommand. */
+  @CommandLine.Command(name = "energy-market")
+  static final class Top implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  private String[] oneDay(String... more) {
+    String[] base = {
+      "--port",
+      "0",
+      "--bind",
+      "127.0.0.1",
+      "--day-length",
+      "0",
+      "--exit-when-done",
+      "--operator-token",
+      "t",
+      "--data-dir",
+      dataDir.toString()
+    };
+    String[] args = new String[base.length + more.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(more, 0, args, base.length, more.length);
+    return args;
+  }
+
+  @Test
+  void aFileThatIsNotALedgerStopsTheMarketAtStartAndIsLeftUntouched() throws Exception {
+    Path ledger = dataDir.resolve(SqliteLedger.FILE_NAME);
+    Files.writeString(ledger, "day,price\n1,0.17\n", StandardCharsets.UTF_8);
+    byte[] before = Files.readAllBytes(ledger);
+    Result result = run(oneDay("--days", "1"));
+    assertEquals(2, result.exit(), result.err());
+    String error = result.err().strip();
+    assertEquals(1, error.lines().count(), "one line: " + error);
+    assertTrue(error.contains(ledger.toString()), error);
+    assertTrue(error.contains("not an SQLite database"), error);
+    assertTrue(!result.out().contains("market listening"), "nothing started: " + result.out());
+    assertArrayEquals(before, Files.readAllBytes(ledger));
+  }
+
+  @Test
+  void aResumedRunKeepsItsModelAndRefusesAContradictingOption() {
+    Result created = run(oneDay("--days", "1", "--seed", "7", "--gamma", "0.9"));
+    assertEquals(0, created.exit(), created.err());
+    assertTrue(created.out().contains("new ledger " + dataDir.resolve("ledger.db")), created.out());
+
+    Result contradicted = run(oneDay("--days", "2", "--seed", "8"));
+    assertEquals(2, contradicted.exit(), contradicted.err());
+    assertTrue(contradicted.err().contains("--seed 7"), contradicted.err());
+    assertTrue(contradicted.err().contains("--seed 8"), contradicted.err());
+    assertEquals(1, contradicted.err().strip().lines().count(), contradicted.err());
+
+    CommandLine launcher = new CommandLine(new Top()).addSubcommand("market", new MarketCommand());
+    String[] args = oneDay("--days", "2", "--gamma", "0.8");
+    String[] nested = new String[args.length + 1];
+    nested[0] = "market";
+    System.arraycopy(args, 0, nested, 1, args.length);
+    Result asSubcommand = run(launcher, nested);
+    assertEquals(2, asSubcommand.exit(), asSubcommand.err());
+    assertTrue(asSubcommand.err().contains("--gamma 0.9"), asSubcommand.err());
+
+    Result resumed = run(oneDay("--days", "2", "--seed", "7"));
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.out().contains("resuming after day 1 from"), resumed.out());
   }
 }

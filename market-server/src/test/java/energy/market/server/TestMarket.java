@@ -6,6 +6,7 @@ import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketEngine;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.ledger.Ledger;
+import energy.market.server.ledger.ResumeState;
 import energy.market.server.price.EventCatalog;
 import energy.market.server.price.PriceParameters;
 import io.grpc.ManagedChannel;
@@ -25,8 +26,13 @@ public final class TestMarket implements AutoCloseable {
   public final ManagedChannel channel;
 
   public TestMarket(MarketSettings settings, Ledger ledger) throws IOException {
+    this(settings, ledger, ResumeState.EMPTY);
+  }
+
+  /** A market that resumes from what a ledger held. */
+  public TestMarket(MarketSettings settings, Ledger ledger, ResumeState resume) throws IOException {
     String name = InProcessServerBuilder.generateName();
-    engine = new MarketEngine(settings, ledger, Clock.systemUTC());
+    engine = new MarketEngine(settings, ledger, Clock.systemUTC(), resume);
     server = new MarketServer(InProcessServerBuilder.forName(name), engine).start();
     channel = InProcessChannelBuilder.forName(name).build();
   }

@@ -69,6 +69,16 @@ public final class TestSession implements StreamObserver<SessionEvent> {
     return null;
   }
 
+  /** The next event, or null when none came within {@code timeout}. */
+  public SessionEvent poll(long timeout, TimeUnit unit) throws InterruptedException {
+    return received.poll(timeout, unit);
+  }
+
+  /** True once the stream ended (by the server, an error, or a broken connection). */
+  public boolean ended() {
+    return error != null || completed;
+  }
+
   /** Waits for the start of {@code phase} of any day; returns that day. */
   public long awaitPhase(Phase phase) throws InterruptedException {
     return await(e -> e.hasPhaseStarted() && e.getPhaseStarted().getPhase() == phase)

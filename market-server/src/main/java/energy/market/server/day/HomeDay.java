@@ -11,6 +11,10 @@ import java.util.Map;
  *
  * <p>Trades run on several executor threads, so every method is synchronized on the instance; each
  * check-then-change is atomic per home.
+ *
+ * <p>A day may be restored from the ledger after the market restarted mid-day ({@link #restored}):
+ * its declaration and gifts are then fixed, the same declaration sent again is accepted as a
+ * repeat, and the trades made before the restart count once, under their request ids.
  */
 public final class HomeDay {
   private final Home home;
@@ -28,10 +32,62 @@ public final class HomeDay {
   private long paidMicro;
   private long earnedMicro;
   private final Map<String, TradeRecord> tradesByRequest = new HashMap<>();
+  // True for a day restored after GIFT closed: the broker already matched its gifts.
+  private boolean giftsFixed;
 
   public HomeDay(Home home, long day) {
     this.home = home;
     this.day = day;
+  }
+
+  /**
+   * A day as it stood when its GIFT closed, before the market restarted.
+   *
+   * @throws IllegalArgumentException when the declaration is another home's or does not add up
+   */
+  public static HomeDay restored(Home home, long day, Declaration declaration) {
+    if (declaration.homeId() != home.id()) {
+      throw new IllegalArgumentException(
+          "declaration of home " + declaration.homeId() + " restored into home " + home.id());
+    }
+    if (declaration.offeredWh() != declaration.givenWh() + declaration.returnedWh()) {
+      throw new IllegalArgumentException(
+          "declaration of home " + home.id() + " on day " + day + " does not add up");
+    }
+    HomeDay restored = new HomeDay(home, day);
+    restored.declared = true;
+    restored.producedWh = declaration.producedWh();
+    restored.consumedWh = declaration.consumedWh();
+    restored.offeredWh = declaration.offeredWh();
+    restored.claimedWh = declaration.claimedWh();
+    restored.givenWh = declaration.givenWh();
+    restored.receivedWh = declaration.receivedWh();
+    restored.returnedWh = declaration.returnedWh();
+    restored.giftsFixed = true;
+    return restored;
+  }
+
+  /**
+   * Counts a trade executed before the market restarted: its request id is known again and its
+   * energy and money are in the day's totals.
+   *
+   * @throws IllegalArgumentException when the trade is another home's or day's
+   */
+  public synchronized void restoreTrade(TradeRecord trade) {
+    if (trade.homeId() != home.id() || trade.day() != day) {
+      throw new IllegalArgumentException(
+          "trade " + trade.tradeId() + " is not of home " + home.id() + " on day " + day);
+    }
+    if (trade.side() == Side.SELL) {
+      soldWh += trade.amountWh();
+      earnedMicro += trade.moneyMicro();
+    } else {
+      boughtWh += trade.amountWh();
+      paidMicro += trade.moneyMicro();
+    }
+    if (trade.requestId() != null && !trade.requestId().isEmpty()) {
+      tradesByRequest.put(trade.requestId(), trade);
+    }
   }
 
   public Home home() {
@@ -51,6 +107,22 @@ public final class HomeDay {
   public synchronized void declare(long produced, long consumed) {
     Energy.requireAmount("produced energy", produced, true);
     Energy.requireAmount("consumed energy", consumed, true);
+    if (giftsFixed) {
+      // The home resends its day after the market restarted: the same figures are a repeat.
+      if (produced == producedWh && consumed == consumedWh) {
+        return;
+      }
+      throw new IllegalStateException(
+          "home "
+              + home.name()
+              + " declared day "
+              + day
+              + " as "
+              + producedWh
+              + " Wh produced, "
+              + consumedWh
+              + " Wh consumed before the market restarted; that declaration stands");
+    }
     if (declared) {
       throw new IllegalStateException(
           "home " + home.name() + " already declared day " + day + "; a day is declared once");
@@ -63,6 +135,9 @@ public final class HomeDay {
   /** Adds to the home's gift offer for the day; returns the total offered. */
   public synchronized long offer(long wh) {
     Energy.requireAmount("gift offer", wh, false);
+    if (giftsFixed) {
+      return offeredWh; // matched before the restart; the gift results say what became of it
+    }
     requireDeclared();
     if (!home.policy().gives()) {
       throw new IllegalStateException(
@@ -80,6 +155,9 @@ public final class HomeDay {
   /** Adds to the home's gift claim for the day; returns the total claimed. */
   public synchronized long claim(long wh) {
     Energy.requireAmount("gift claim", wh, false);
+    if (giftsFixed) {
+      return claimedWh;
+    }
     requireDeclared();
     long room = deficit() - claimedWh;
     if (wh > room) {
@@ -92,6 +170,10 @@ public final class HomeDay {
 
   /** Records the broker's result for the home. */
   public synchronized void applyGifts(long given, long received) {
+    if (giftsFixed) {
+      throw new IllegalStateException(
+          "the gifts of home " + home.name() + " on day " + day + " were matched already");
+    }
     givenWh = given;
     receivedWh = received;
     returnedWh = offeredWh - given;
@@ -211,5 +293,16 @@ public final class HomeDay {
   /** True once the home declared the day. */
   public synchronized boolean declared() {
     return declared;
+  }
+
+  /** True when the broker matched this day's gifts before the market restarted. */
+  public synchronized boolean giftsFixed() {
+    return giftsFixed;
+  }
+
+  /** The declaration and the broker's result, for the ledger when GIFT closes. */
+  public synchronized Declaration declaration() {
+    return new Declaration(
+        home.id(), producedWh, consumedWh, offeredWh, claimedWh, givenWh, receivedWh, returnedWh);
   }
 }

@@ -21,6 +21,7 @@ final class DayState {
   private final TradeGate gate = new TradeGate();
   private volatile double temperatureCelsius;
   private volatile boolean weatherReported;
+  private volatile boolean weatherFixed;
 
   DayState(long day, long priceMicro, double previousTemperature) {
     this.day = day;
@@ -47,6 +48,20 @@ final class DayState {
   void reportWeather(double celsius) {
     temperatureCelsius = celsius;
     weatherReported = true;
+  }
+
+  /**
+   * Keeps the weather the day had before the market restarted (the homes' declarations depend on
+   * it); later reports do not change it.
+   */
+  void keepRecordedWeather(boolean stale) {
+    weatherReported = !stale;
+    weatherFixed = true;
+  }
+
+  /** True when the day's weather was recorded before a restart and cannot change. */
+  boolean weatherFixed() {
+    return weatherFixed;
   }
 
   void addHome(HomeDay home) {

@@ -10,6 +10,7 @@ import energy.market.server.clock.Pace;
 import energy.market.server.day.Account;
 import energy.market.server.day.BooksViolation;
 import energy.market.server.day.DayTotals;
+import energy.market.server.day.Declaration;
 import energy.market.server.day.GiftMatcher;
 import energy.market.server.day.GiftOrder;
 import energy.market.server.day.GiftOutcome;
@@ -27,6 +28,9 @@ import energy.market.server.homes.Tokens;
 import energy.market.server.homes.UnauthenticatedException;
 import energy.market.server.ledger.ClosedDay;
 import energy.market.server.ledger.Ledger;
+import energy.market.server.ledger.LedgerException;
+import energy.market.server.ledger.OpenDay;
+import energy.market.server.ledger.ResumeState;
 import energy.market.server.model.Energy;
 import energy.market.server.model.EventKind;
 import energy.market.server.model.Phase;
@@ -54,9 +58,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,12 +75,20 @@ import java.util.logging.Logger;
  * and its outcome depends only on its inputs. Callers on other threads (the gRPC edge) get futures.
  * Trades are the exception by design: they run on the {@link TradeExecutor}, touching only per-home
  * state that is safe for that.
+ *
+ * <p>A market built from a {@link ResumeState} goes on where its ledger left off: homes, accounts,
+ * events, the price history and the trade ids are restored, the clock starts at the day after the
+ * last closed one, and that day, if its GIFT had closed before the restart, re-runs with the same
+ * weather, declarations and gifts, its kept trades counted once under their request ids.
  */
 public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MarketEngine.class.getName());
 
   /** The most trade orders one executor task handles. */
   static final int TRADE_CHUNK = 256;
+
+  private static final String LEDGER_FAILED =
+      "the market could not record the trade and is stopping; resend it once it is back";
 
   /** The range of temperatures a weather report may carry. */
   static final double MIN_CELSIUS = -90;
@@ -91,11 +105,12 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private final PriceModel priceModel;
   private final GiftMatcher matcher;
   private final TradeExecutor trades;
-  private final TradeIds tradeIds = new TradeIds(0);
+  private final TradeIds tradeIds;
   private final Ledger ledger;
   private final ReplayFeed<Tick> ticks;
   private final ReplayFeed<MarketEventRecord> eventFeed;
   private final CompletableFuture<Long> finished = new CompletableFuture<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   // Owned by the market thread.
   private final Set<Session> sessions = new LinkedHashSet<>();
@@ -107,6 +122,9 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private boolean clockStarted;
   private int awaitedHomes = -1; // -1: start not asked for yet
   private int awaitedDaemons;
+  // The day that was in progress when the market stopped, until it opens again.
+  private OpenDay resumedDay;
+  private List<TradeRecord> resumedTrades;
 
   // Written by the market thread, read anywhere.
   private volatile DayState today;
@@ -121,6 +139,15 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
    * @param wallClock the wall clock for deadlines, day lengths and timestamps
    */
   public MarketEngine(MarketSettings settings, Ledger ledger, Clock wallClock) {
+    this(settings, ledger, wallClock, ResumeState.EMPTY);
+  }
+
+  /**
+   * A market that resumes where a ledger left off.
+   *
+   * @param resume what the ledger holds ({@link ResumeState#EMPTY} for a new market)
+   */
+  public MarketEngine(MarketSettings settings, Ledger ledger, Clock wallClock, ResumeState resume) {
     this.settings = settings;
     this.ledger = ledger;
     this.wallClock = wallClock;
@@ -131,7 +158,7 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     this.clock =
         new DayClock(
             settings.pace(),
-            1,
+            resume.lastClosedDay() + 1,
             settings.days(),
             new ExecutorScheduler(marketThread, wallClock),
             this);
@@ -146,6 +173,27 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     // market without a weather daemon is not pushed by an imaginary cold.
     this.lastTemperature =
         (settings.price().comfortLowCelsius() + settings.price().comfortHighCelsius()) / 2;
+    this.tradeIds = new TradeIds(resume.lastTradeId());
+    restore(resume);
+  }
+
+  private void restore(ResumeState resume) {
+    resume.homes().forEach(registry::restore);
+    resume.accounts().forEach(account -> accounts.put(account.homeId(), account));
+    for (MarketEventRecord event : resume.events()) {
+      events.restore(event);
+      eventFeed.publish(event);
+    }
+    events.expireBefore(resume.lastClosedDay() + 1);
+    resume.ticks().forEach(ticks::publish);
+    Tick last = ticks.latest();
+    if (last != null) {
+      priceMicro = last.priceMicro();
+      lastTemperature = last.temperatureCelsius();
+    }
+    currentDay = resume.lastClosedDay();
+    resumedDay = resume.openDay().orElse(null);
+    resumedTrades = resume.openDayTrades();
   }
 
   /** Starts the day clock now. */
@@ -186,17 +234,37 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
 
   // ---------------------------------------------------------------- registration and sessions
 
-  /** Registers a home, or resumes it with its token. */
+  /**
+   * Registers a home, or resumes it with its token. A new home is answered once the ledger keeps
+   * it; the market thread does not wait for that meanwhile.
+   */
   public CompletableFuture<Registration> register(String name, Policy policy, String token) {
     return onMarket(
-        () -> {
-          Registration registration = registry.register(name, policy, token);
-          if (!registration.resumed()) {
-            ledger.homeRegistered(registration.home());
-            accounts.put(registration.home().id(), Account.empty(registration.home().id()));
-          }
-          return registration;
-        });
+            () -> {
+              Registration registration = registry.register(name, policy, token);
+              if (registration.resumed()) {
+                return CompletableFuture.completedFuture(registration);
+              }
+              Home home = registration.home();
+              accounts.put(home.id(), Account.empty(home.id()));
+              CompletableFuture<Registration> kept =
+                  ledger.homeRegistered(home).thenApply(ignored -> registration);
+              kept.whenComplete(
+                  (ignored, failure) -> {
+                    if (failure != null) {
+                      runOnMarket(
+                          () -> {
+                            registry.forget(home);
+                            accounts.remove(home.id());
+                            if (!(unwrap(failure) instanceof OverloadedException)) {
+                              ledgerFailed(failure);
+                            }
+                          });
+                    }
+                  });
+              return kept;
+            })
+        .thenCompose(kept -> kept);
   }
 
   /** The first day a home joining now takes part in. */
@@ -240,7 +308,14 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
           }
           sessions.add(session);
           homesConnected = sessionOfHome.size();
-          sink.welcome(List.copyOf(session.homes()), nextJoinDay());
+          // A home already in the day in progress (it reconnects, or the day resumed after a
+          // restart with its gifts) goes on with that day; any other joins from the next one.
+          boolean inToday =
+              today != null
+                  && today.day() == currentDay
+                  && currentPhase != Phase.CLOSE
+                  && takesPartToday(session);
+          sink.welcome(List.copyOf(session.homes()), inToday ? currentDay : nextJoinDay());
           startIfReady();
           return session;
         });
@@ -473,19 +548,31 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     try {
       List<TradeRecord> executed = new ArrayList<>();
       List<TradeRecord> fresh = new ArrayList<>();
+      List<TradeOrder> freshOrders = new ArrayList<>();
       for (TradeOrder order : chunk) {
         try {
           HomeDay.Executed result = executeInMemory(state, order);
-          executed.add(result.record());
           if (!result.repeated()) {
             fresh.add(result.record());
+            freshOrders.add(order);
+          } else {
+            executed.add(result.record());
           }
         } catch (RuntimeException e) {
           rejections.add(reject(order, e.getMessage()));
         }
       }
-      ledger.tradesExecuted(fresh);
+      try {
+        ledger.tradesExecuted(fresh);
+      } catch (LedgerException e) {
+        // Not kept, so not acknowledged; the market stops, and the day re-runs after a restart.
+        freshOrders.forEach(order -> rejections.add(reject(order, LEDGER_FAILED)));
+        receipts.addAll(executed);
+        runOnMarket(() -> ledgerFailed(e));
+        return null;
+      }
       state.recordTrades(fresh);
+      executed.addAll(fresh);
       receipts.addAll(executed);
       return null;
     } finally {
@@ -496,7 +583,12 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private HomeDay.Executed execute(DayState state, TradeOrder order) {
     HomeDay.Executed result = executeInMemory(state, order);
     if (!result.repeated()) {
-      ledger.tradesExecuted(List.of(result.record()));
+      try {
+        ledger.tradesExecuted(List.of(result.record()));
+      } catch (LedgerException e) {
+        runOnMarket(() -> ledgerFailed(e));
+        throw e;
+      }
       state.recordTrades(List.of(result.record()));
     }
     return result;
@@ -553,7 +645,10 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
             throw new IllegalArgumentException("day " + day + " is not a day; days start at 1");
           }
           DayState state = today;
-          if (state == null || state.day() != day || currentPhase != Phase.OPEN) {
+          if (state == null
+              || state.day() != day
+              || currentPhase != Phase.OPEN
+              || state.weatherFixed()) {
             return false;
           }
           state.reportWeather(celsius);
@@ -567,12 +662,19 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     return onMarket(
         () -> {
           requireOperator(operatorToken);
+          // Before the clock runs (currentDay is then the last closed day) or once a day closed,
+          // an event moves the next day's close.
           long startDay =
-              currentDay == 0 || currentPhase == Phase.CLOSE ? currentDay + 1 : currentDay;
+              currentPhase == null || currentPhase == Phase.CLOSE ? currentDay + 1 : currentDay;
           EventBook.Accepted accepted =
               events.accept(eventId, kind, source, startDay, wallClock.instant());
           if (!accepted.duplicate()) {
-            ledger.eventAccepted(accepted.event());
+            try {
+              ledger.eventAccepted(accepted.event());
+            } catch (LedgerException e) {
+              ledgerFailed(e);
+              throw e;
+            }
             eventFeed.publish(accepted.event());
             LOG.info(
                 "event "
@@ -595,9 +697,14 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     Set<Object> waitFor = new LinkedHashSet<>();
     switch (phase) {
       case OPEN -> {
-        DayState state = new DayState(day, priceMicro, lastTemperature);
+        DayState state =
+            resumedDay != null && resumedDay.day() == day
+                ? resumeDay(resumedDay)
+                : new DayState(day, priceMicro, lastTemperature);
         for (long homeId : sessionOfHome.keySet()) {
-          registry.byId(homeId).ifPresent(home -> state.addHome(new HomeDay(home, day)));
+          if (state.home(homeId).isEmpty()) {
+            registry.byId(homeId).ifPresent(home -> state.addHome(new HomeDay(home, day)));
+          }
         }
         today = state;
         sessions.stream().filter(Session::isDaemon).forEach(waitFor::add);
@@ -631,6 +738,38 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     return waitFor;
   }
 
+  /**
+   * The day that was in progress when the market stopped, as it stood when its GIFT closed: same
+   * price and weather, every declared home with its gifts (connected or not: the others' gifts
+   * depend on them), and the trades kept before the restart.
+   */
+  private DayState resumeDay(OpenDay open) {
+    DayState state = new DayState(open.day(), open.priceMicro(), open.temperatureCelsius());
+    state.keepRecordedWeather(open.weatherStale());
+    for (Declaration declaration : open.homes()) {
+      Home home =
+          registry
+              .byId(declaration.homeId())
+              .orElseThrow(() -> new IllegalStateException("unknown home " + declaration.homeId()));
+      state.addHome(HomeDay.restored(home, open.day(), declaration));
+    }
+    for (TradeRecord trade : resumedTrades) {
+      state.home(trade.homeId()).orElseThrow().restoreTrade(trade);
+    }
+    state.recordTrades(resumedTrades);
+    LOG.info(
+        "day "
+            + open.day()
+            + " resumes with the gifts of "
+            + open.homes().size()
+            + " homes and "
+            + resumedTrades.size()
+            + " trades kept before the restart");
+    resumedDay = null;
+    resumedTrades = List.of();
+    return state;
+  }
+
   private boolean takesPartToday(Session session) {
     for (long homeId : session.homes()) {
       if (today.home(homeId).isPresent()) {
@@ -653,7 +792,12 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
         proceed.run();
       }
       case GIFT -> {
-        matchGifts(today);
+        try {
+          matchGifts(today);
+        } catch (LedgerException e) {
+          ledgerFailed(e);
+          return;
+        }
         proceed.run();
       }
       case TRADE -> today.gate().close(() -> runOnMarket(proceed));
@@ -664,6 +808,9 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
           LOG.log(Level.SEVERE, "the books do not balance; stopping the day clock", e);
           clock.stop();
           finished.completeExceptionally(e);
+          return;
+        } catch (LedgerException e) {
+          ledgerFailed(e);
           return;
         }
         proceed.run();
@@ -680,7 +827,18 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private void matchGifts(DayState state) {
     List<GiftOrder> offers = new ArrayList<>();
     List<GiftOrder> claims = new ArrayList<>();
+    Map<Long, GiftOutcome> outcomes = new HashMap<>();
     for (HomeDay home : state.homes()) {
+      if (home.giftsFixed()) {
+        // Matched before the restart: told again, not matched again.
+        Declaration kept = home.declaration();
+        if (kept.offeredWh() > 0 || kept.claimedWh() > 0) {
+          outcomes.put(
+              kept.homeId(),
+              new GiftOutcome(kept.homeId(), kept.givenWh(), kept.receivedWh(), kept.returnedWh()));
+        }
+        continue;
+      }
       if (home.offered() > 0) {
         offers.add(new GiftOrder(home.home().id(), home.home().name(), home.offered()));
       }
@@ -688,10 +846,13 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
         claims.add(new GiftOrder(home.home().id(), home.home().name(), home.claimed()));
       }
     }
-    Map<Long, GiftOutcome> outcomes = matcher.match(state.day(), offers, claims);
+    for (GiftOutcome outcome : matcher.match(state.day(), offers, claims).values()) {
+      state.home(outcome.homeId()).get().applyGifts(outcome.givenWh(), outcome.receivedWh());
+      outcomes.put(outcome.homeId(), outcome);
+    }
+    keepOpenDay(state);
     Map<Session, List<GiftOutcome>> bySession = new HashMap<>();
     for (GiftOutcome outcome : outcomes.values()) {
-      state.home(outcome.homeId()).get().applyGifts(outcome.givenWh(), outcome.receivedWh());
       Session session = sessionOfHome.get(outcome.homeId());
       if (session != null) {
         bySession.computeIfAbsent(session, s -> new ArrayList<>()).add(outcome);
@@ -704,6 +865,24 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
         session.sink().giftResults(state.day(), mine);
       }
     }
+  }
+
+  /** Keeps the day's declarations and gifts before any trade builds on them. */
+  private void keepOpenDay(DayState state) {
+    List<Declaration> declared = new ArrayList<>();
+    for (HomeDay home : state.homes()) {
+      if (home.declared()) {
+        declared.add(home.declaration());
+      }
+    }
+    declared.sort(Comparator.comparingLong(Declaration::homeId));
+    ledger.giftsMatched(
+        new OpenDay(
+            state.day(),
+            state.priceMicro(),
+            state.temperatureCelsius(),
+            !state.weatherReported(),
+            declared));
   }
 
   private void closeDay(DayState state) {
@@ -788,6 +967,22 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
         }
       }
     }
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  /** The ledger could not keep something: stop rather than go on with books that are not kept. */
+  private void ledgerFailed(Throwable failure) {
+    if (finished.isDone()) {
+      return;
+    }
+    LOG.log(Level.SEVERE, "the ledger failed; stopping the day clock: " + failure, failure);
+    clock.stop();
+    finished.completeExceptionally(failure);
   }
 
   // ---------------------------------------------------------------- reads
@@ -921,9 +1116,12 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     return result;
   }
 
-  /** Stops the clock, ends every session and stops the market's threads. */
+  /** Stops the clock, ends every session, stops the market's threads and closes the ledger. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     CompletableFuture<Void> stopped =
         onMarket(
             () -> {

@@ -3,6 +3,7 @@ package energy.market.server.grpc;
 import energy.market.server.homes.AlreadyExistsException;
 import energy.market.server.homes.NotFoundException;
 import energy.market.server.homes.UnauthenticatedException;
+import energy.market.server.ledger.LedgerException;
 import energy.market.server.trade.OverloadedException;
 import io.grpc.Status;
 import io.grpc.StatusException;
@@ -14,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * The one place where domain failures become gRPC statuses: bad input is INVALID_ARGUMENT, a wrong
- * moment FAILED_PRECONDITION, overload RESOURCE_EXHAUSTED, and anything unexpected INTERNAL
- * (logged, with no internals sent to the caller).
+ * moment FAILED_PRECONDITION, overload RESOURCE_EXHAUSTED, a ledger that cannot write UNAVAILABLE
+ * (the market stops; retry later), and anything unexpected INTERNAL (logged, with no internals sent
+ * to the caller).
  */
 public final class GrpcErrors {
   private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
@@ -32,6 +34,12 @@ public final class GrpcErrors {
       return e.getStatus().asRuntimeException(e.getTrailers());
     } else if (cause instanceof OverloadedException) {
       status = Status.RESOURCE_EXHAUSTED;
+    } else if (cause instanceof LedgerException) {
+      // Nothing was acknowledged; the market stops, and a retry after its restart is safe.
+      LOG.log(Level.SEVERE, "the ledger failed", cause);
+      return Status.UNAVAILABLE
+          .withDescription("the market could not record this and is stopping; retry later")
+          .asRuntimeException();
     } else if (cause instanceof UnauthenticatedException) {
       status = Status.UNAUTHENTICATED;
     } else if (cause instanceof NotFoundException) {

@@ -62,6 +62,12 @@ public final class HomeRegistry {
     lastId = Math.max(lastId, home.id());
   }
 
+  /** Forgets a registration that could not be recorded (its id is not given out again). */
+  public void forget(Home home) {
+    byId.remove(home.id(), home);
+    byName.remove(home.name(), home);
+  }
+
   private void add(Home home) {
     byId.put(home.id(), home);
     byName.put(home.name(), home);

@@ -4,21 +4,34 @@ import energy.market.server.day.TradeRecord;
 import energy.market.server.homes.Home;
 import energy.market.server.price.MarketEventRecord;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The market's books. Each method returns only once what it was given is kept, so the market
- * acknowledges nothing (a receipt, a registration, an event) before it is recorded.
+ * The market's books. Each write returns (or completes) only once what it was given is kept, so the
+ * market acknowledges nothing (a receipt, a registration, an event) before it is recorded.
+ *
+ * <p>A failed write throws {@link LedgerException}; the market then stops rather than go on with
+ * books it could not keep.
  */
 public interface Ledger extends AutoCloseable {
 
-  /** A home registered. */
-  void homeRegistered(Home home);
+  /**
+   * A home registered. Completes once it is kept; the market answers the registration only then,
+   * without holding its own thread meanwhile (thousands of homes register at once).
+   */
+  CompletableFuture<Void> homeRegistered(Home home);
 
   /** Trades executed; called from trade threads, possibly concurrently. */
   void tradesExecuted(List<TradeRecord> trades);
 
   /** An event was accepted. */
   void eventAccepted(MarketEventRecord event);
+
+  /**
+   * A day's GIFT closed: its declarations and the broker's results, kept until the day closes so
+   * that a market restarted mid-day resumes the day with the same gifts.
+   */
+  void giftsMatched(OpenDay day);
 
   /** A day closed: its tick, totals, home days and accounts, all at once. */
   void dayClosed(ClosedDay day);
@@ -30,13 +43,18 @@ public interface Ledger extends AutoCloseable {
   Ledger IN_MEMORY =
       new Ledger() {
         @Override
-        public void homeRegistered(Home home) {}
+        public CompletableFuture<Void> homeRegistered(Home home) {
+          return CompletableFuture.completedFuture(null);
+        }
 
         @Override
         public void tradesExecuted(List<TradeRecord> trades) {}
 
         @Override
         public void eventAccepted(MarketEventRecord event) {}
+
+        @Override
+        public void giftsMatched(OpenDay day) {}
 
         @Override
         public void dayClosed(ClosedDay day) {}

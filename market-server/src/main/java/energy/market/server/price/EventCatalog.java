@@ -40,4 +40,19 @@ public final class EventCatalog {
   public Map<EventKind, EventSpec> all() {
     return specs;
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EventCatalog catalog && specs.equals(catalog.specs);
+  }
+
+  @Override
+  public int hashCode() {
+    return specs.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return specs.toString();
+  }
 }

@@ -106,4 +106,61 @@ class HomeDayTest {
     assertThrows(
         BooksViolation.class, () -> DayTotals.settle(1, List.of(home.summary()), List.of()));
   }
+
+  @Test
+  void aRestoredDayTakesItsOwnDeclarationAgainAndCountsItsKeptTradeOnce() {
+    Home home = new Home(1, "h", Policy.SELL_IF_NO_TAKERS, "x");
+    HomeDay restored =
+        HomeDay.restored(home, 4, new Declaration(1, 50_000, 20_000, 30_000, 0, 10_000, 0, 20_000));
+    TradeRecord kept = new TradeRecord(9, 1, 4, Side.SELL, 15_000, 170_000, 2_550_000, "h/4/sell");
+    restored.restoreTrade(kept);
+
+    restored.declare(50_000, 20_000); // the home resends its day after the restart
+    assertThrows(IllegalStateException.class, () -> restored.declare(50_000, 21_000));
+    assertEquals(30_000, restored.offer(30_000), "the matched offer stays as it was");
+    assertThrows(IllegalStateException.class, () -> restored.applyGifts(1, 0));
+
+    HomeDay.Executed again = restored.trade(Side.SELL, 15_000, 170_000, "h/4/sell", ids);
+    assertTrue(again.repeated());
+    assertEquals(kept, again.record());
+    assertEquals(5_000, restored.sellable());
+    TradeRecord rest = restored.trade(Side.SELL, 5_000, 170_000, "h/4/sell-rest", ids).record();
+
+    HomeDaySummary summary = restored.summary();
+    assertEquals(20_000, summary.soldWh());
+    assertEquals(0, summary.wastedWh());
+    assertEquals(10_000, summary.givenWh());
+    HomeDay taker =
+        HomeDay.restored(
+            new Home(5, "taker", Policy.ALWAYS_SELL, "y"),
+            4,
+            new Declaration(5, 0, 10_000, 0, 10_000, 0, 10_000, 0));
+    DayTotals totals = DayTotals.settle(4, List.of(summary, taker.summary()), List.of(kept, rest));
+    assertEquals(20_000, totals.soldWh());
+    assertEquals(10_000, totals.receivedWh());
+  }
+
+  @Test
+  void aRestoredDayWhoseHomeNeverCameBackSettlesWithBalancedBooks() {
+    Home home = new Home(2, "gone", Policy.ALWAYS_SELL, "x");
+    HomeDay restored =
+        HomeDay.restored(home, 7, new Declaration(2, 5_000, 25_000, 0, 20_000, 0, 12_000, 0));
+    TradeRecord kept = new TradeRecord(3, 2, 7, Side.BUY, 6_000, 200_000, 1_200_000, "gone/7/buy");
+    restored.restoreTrade(kept);
+    HomeDaySummary summary = restored.summary();
+    assertTrue(summary.energyBalances(), summary.toString());
+    assertEquals(2_000, summary.shortfallWh());
+    assertEquals(1_200_000, summary.paidMicro());
+    HomeDay giver =
+        HomeDay.restored(
+            new Home(6, "giver", Policy.ALWAYS_GIVE, "y"),
+            7,
+            new Declaration(6, 12_000, 0, 12_000, 0, 12_000, 0, 0));
+    assertEquals(
+        6_000, DayTotals.settle(7, List.of(summary, giver.summary()), List.of(kept)).boughtWh());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HomeDay.restored(home, 7, new Declaration(3, 5_000, 25_000, 0, 0, 0, 0, 0)),
+        "another home's declaration");
+  }
 }

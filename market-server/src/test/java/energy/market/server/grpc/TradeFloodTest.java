@@ -27,12 +27,14 @@ import energy.market.server.day.TradeRecord;
 import energy.market.server.homes.Home;
 import energy.market.server.ledger.ClosedDay;
 import energy.market.server.ledger.Ledger;
+import energy.market.server.ledger.OpenDay;
 import energy.market.server.price.MarketEventRecord;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +64,15 @@ class TradeFloodTest {
     }
 
     @Override
-    public void homeRegistered(Home home) {}
+    public CompletableFuture<Void> homeRegistered(Home home) {
+      return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void eventAccepted(MarketEventRecord event) {}
+
+    @Override
+    public void giftsMatched(OpenDay day) {}
 
     @Override
     public void dayClosed(ClosedDay day) {}

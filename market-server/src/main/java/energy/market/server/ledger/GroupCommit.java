@@ -1,0 +1,221 @@
+package energy.market.server.ledger;
+
+import energy.market.server.trade.OverloadedException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ledger's one writer: a named thread that owns the connection, takes every write waiting in
+ * its queue, runs them all in one transaction, commits (one fsync for all of them), and only then
+ * completes each write's future. Callers that wait for their future therefore never hear "done"
+ * before their rows are durable, and many concurrent callers share one commit.
+ *
+ * <p>Each write runs inside its own savepoint, so one failing write (a broken constraint) fails
+ * alone. A failed commit fails the whole batch and breaks the writer: every later write fails at
+ * once, since the market cannot go on with books it could not keep.
+ */
+final class GroupCommit implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+  /** The most writes one transaction takes. */
+  static final int MAX_BATCH = 4096;
+
+  /**
+   * The most writes that may wait. Trades wait at most one per trade thread and the market's own
+   * writes one at a time, so only a flood of registrations could fill it; those are refused as
+   * overload.
+   */
+  static final int QUEUE_CAPACITY = 65_536;
+
+  /** Some rows to write, inside the writer's transaction. */
+  interface Write {
+    void apply(LedgerWrites writes) throws SQLException;
+  }
+
+  private record Pending(String what, Write write, CompletableFuture<Void> done) {}
+
+  private static final Pending STOP = new Pending("stop", writes -> {}, null);
+
+  private final Connection connection;
+  private final LedgerWrites writes;
+  private final Statement savepoints;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private final Thread thread;
+  private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong written = new AtomicLong();
+  private boolean closed; // guarded by this
+  private volatile LedgerException broken;
+
+  /**
+   * @param connection a connection in manual-commit mode, handed over to the writer for good
+   * @param name the writer thread's name
+   */
+  GroupCommit(Connection connection, String name) throws SQLException {
+    this.connection = connection;
+    this.writes = new LedgerWrites(connection);
+    this.savepoints = connection.createStatement();
+    this.thread = new Thread(this::run, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * Queues a write; the future completes once it is committed, or fails with a {@link
+   * LedgerException} (or an {@link OverloadedException} when too many writes wait).
+   *
+   * @param what what is written, for messages ("trades", "day 12")
+   */
+  CompletableFuture<Void> submit(String what, Write write) {
+    LedgerException failure = broken;
+    if (failure != null) {
+      return CompletableFuture.failedFuture(failure);
+    }
+    Pending pending = new Pending(what, write, new CompletableFuture<>());
+    synchronized (this) {
+      if (closed) {
+        return CompletableFuture.failedFuture(
+            new LedgerException("the ledger is closed; " + what + " not kept"));
+      }
+      if (!queue.offer(pending)) {
+        // Overload, not a failure: the caller is refused and may retry.
+        return CompletableFuture.failedFuture(
+            new OverloadedException(
+                "the ledger has "
+                    + QUEUE_CAPACITY
+                    + " writes waiting; "
+                    + what
+                    + " was not kept, retry later"));
+      }
+    }
+    return pending.done();
+  }
+
+  /** Writes waiting for the writer. */
+  int queued() {
+    return queue.size();
+  }
+
+  /** Transactions committed so far. */
+  long commits() {
+    return commits.get();
+  }
+
+  /** Writes committed so far. */
+  long written() {
+    return written.get();
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        // Only close() ends the writer; an interrupt must not drop queued writes.
+        continue;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      if (batch.get(batch.size() - 1) == STOP) {
+        batch.remove(batch.size() - 1);
+        stopping = true;
+      }
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+      batch.clear();
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    LedgerException failure = broken;
+    if (failure != null) {
+      batch.forEach(pending -> pending.done().completeExceptionally(failure));
+      return;
+    }
+    List<LedgerException> failures = new ArrayList<>(batch.size());
+    try {
+      for (Pending pending : batch) {
+        savepoints.execute("SAVEPOINT write");
+        try {
+          pending.write().apply(writes);
+          savepoints.execute("RELEASE write");
+          failures.add(null);
+        } catch (SQLException | RuntimeException e) {
+          savepoints.execute("ROLLBACK TO write");
+          savepoints.execute("RELEASE write");
+          failures.add(new LedgerException("could not keep " + pending.what() + ": " + e, e));
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      LedgerException fatal =
+          new LedgerException("the ledger could not commit and stops: " + e.getMessage(), e);
+      broken = fatal;
+      LOG.log(Level.SEVERE, fatal.getMessage(), e);
+      try {
+        connection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      batch.forEach(pending -> pending.done().completeExceptionally(fatal));
+      return;
+    }
+    commits.incrementAndGet();
+    written.addAndGet(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (failures.get(i) == null) {
+        batch.get(i).done().complete(null);
+      } else {
+        batch.get(i).done().completeExceptionally(failures.get(i));
+      }
+    }
+  }
+
+  /** Commits what is queued, stops the writer and closes the connection. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    boolean interrupted = false;
+    boolean queued = false;
+    while (!queued) {
+      try {
+        queue.put(STOP);
+        queued = true;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    try {
+      savepoints.close();
+      writes.close();
+      connection.close();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "closing the ledger: " + e.getMessage(), e);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package energy.market.server.ledger;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The ledger's tables, and the marks that make a ledger file recognisable: {@code PRAGMA
+ * application_id} (the bytes "EMKT") says the file is ours, {@code PRAGMA user_version} its schema
+ * version. The statements keep their comments, so {@code sqlite3 ledger.db .schema} documents every
+ * column. Units as in the contract: Wh, micro-euros, micro-euros per kWh, degrees Celsius, times in
+ * ISO-8601 UTC.
+ */
+final class LedgerSchema {
+  /** "EMKT" in ASCII. */
+  static final int APPLICATION_ID = 0x454D4B54;
+
+  /** The schema this code writes; it reads this and every older one (after migrating it). */
+  static final int VERSION = 1;
+
+  private static final List<String> TABLES =
+      List.of(
+          """
+          CREATE TABLE run (                         -- the run's model, fixed at its first start
+            run_id INTEGER PRIMARY KEY CHECK (run_id = 1),
+            created_at TEXT NOT NULL,                -- when the ledger was created
+            seed INTEGER NOT NULL,                   -- seed of the market's random choices
+            initial_price_micro_eur_per_kwh INTEGER NOT NULL,
+            reference_price_micro_eur_per_kwh INTEGER NOT NULL,
+            gamma REAL NOT NULL,
+            alpha_net_micro_eur_per_kwh REAL NOT NULL,   -- per kWh of net demand per home
+            alpha_temp_micro_eur_per_kwh REAL NOT NULL,  -- per heating or cooling degree
+            comfort_low_celsius REAL NOT NULL,
+            comfort_high_celsius REAL NOT NULL,
+            price_floor_micro_eur_per_kwh INTEGER NOT NULL,
+            price_cap_micro_eur_per_kwh INTEGER NOT NULL
+          )""",
+          """
+          CREATE TABLE event_catalog (               -- the run's event kinds
+            kind TEXT PRIMARY KEY,                   -- storm, cold-snap, war, ...
+            effect_micro_eur_per_kwh INTEGER NOT NULL,   -- effect on the first close, signed
+            duration_days INTEGER NOT NULL           -- closes it moves, fading linearly
+          )""",
+          """
+          CREATE TABLE starts (                      -- one row per start of the market
+            start_id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            first_day INTEGER NOT NULL,              -- the first day this start ran
+            day_length_ms INTEGER NOT NULL,          -- 0: as fast as possible
+            phase_deadline_ms INTEGER NOT NULL,
+            last_day INTEGER,                        -- --days; NULL for no limit
+            max_concurrent_trades INTEGER NOT NULL,
+            trade_queue INTEGER NOT NULL
+          )""",
+          """
+          CREATE TABLE homes (                       -- every registered home
+            home_id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            policy TEXT NOT NULL CHECK (policy IN ('always-sell', 'always-give', 'sell-if-no-takers')),
+            token_sha256 TEXT NOT NULL,              -- SHA-256 of its session token, hex; never the token
+            registered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+          )""",
+          """
+          CREATE TABLE accounts (                    -- each home's totals up to the last closed day
+            home_id INTEGER PRIMARY KEY REFERENCES homes (home_id),
+            balance_micro_eur INTEGER NOT NULL,      -- earned - paid
+            produced_wh INTEGER NOT NULL,
+            consumed_wh INTEGER NOT NULL,
+            given_wh INTEGER NOT NULL,
+            received_wh INTEGER NOT NULL,
+            sold_wh INTEGER NOT NULL,
+            bought_wh INTEGER NOT NULL,
+            wasted_wh INTEGER NOT NULL,              -- surplus neither given nor sold
+            shortfall_wh INTEGER NOT NULL,           -- deficit neither received nor bought
+            paid_micro_eur INTEGER NOT NULL,
+            earned_micro_eur INTEGER NOT NULL,
+            days INTEGER NOT NULL                    -- days the home took part in
+          )""",
+          """
+          CREATE TABLE events (                      -- every accepted external event
+            event_seq INTEGER PRIMARY KEY,           -- order of acceptance
+            event_id TEXT NOT NULL UNIQUE,           -- the reporter's id (a repeat changes nothing)
+            kind TEXT NOT NULL,
+            start_day INTEGER NOT NULL,              -- the first day whose close it moves
+            effect_micro_eur_per_kwh INTEGER NOT NULL,
+            duration_days INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            received_at TEXT NOT NULL
+          )""",
+          """
+          CREATE TABLE trades (                      -- every executed trade, kept before its receipt is sent
+            trade_id INTEGER PRIMARY KEY,
+            day INTEGER NOT NULL,
+            home_id INTEGER NOT NULL REFERENCES homes (home_id),
+            side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+            amount_wh INTEGER NOT NULL CHECK (amount_wh > 0),
+            price_micro_eur_per_kwh INTEGER NOT NULL,
+            money_micro_eur INTEGER NOT NULL,        -- paid by a buyer or earned by a seller
+            request_id TEXT,                         -- the home's id for the order; NULL if none
+            UNIQUE (day, home_id, request_id)
+          )""",
+          """
+          CREATE TABLE days (                        -- every closed day (its tick)
+            day INTEGER PRIMARY KEY,
+            price_micro_eur_per_kwh INTEGER NOT NULL,        -- set at this close: the next day's price
+            change_micro_eur_per_kwh INTEGER NOT NULL,       -- this close's price minus the previous
+            traded_price_micro_eur_per_kwh INTEGER NOT NULL, -- the price this day traded at
+            price_bounded INTEGER NOT NULL,          -- 1 when the floor or cap set the price
+            temperature_celsius REAL NOT NULL,
+            weather_stale INTEGER NOT NULL,          -- 1 when no report came (previous temperature kept)
+            homes INTEGER NOT NULL,                  -- homes that took part
+            produced_wh INTEGER NOT NULL,
+            consumed_wh INTEGER NOT NULL,
+            given_wh INTEGER NOT NULL,
+            received_wh INTEGER NOT NULL,
+            sold_wh INTEGER NOT NULL,
+            bought_wh INTEGER NOT NULL,
+            wasted_wh INTEGER NOT NULL,
+            shortfall_wh INTEGER NOT NULL,
+            paid_micro_eur INTEGER NOT NULL,
+            earned_micro_eur INTEGER NOT NULL,
+            closed_at TEXT NOT NULL
+          )""",
+          """
+          CREATE TABLE day_events (                  -- the events that moved each close
+            day INTEGER NOT NULL REFERENCES days (day),
+            event_id TEXT NOT NULL REFERENCES events (event_id),
+            remaining_days INTEGER NOT NULL,         -- closes it still moves after this one
+            effect_micro_eur_per_kwh INTEGER NOT NULL,
+            PRIMARY KEY (day, event_id)
+          ) WITHOUT ROWID""",
+          """
+          CREATE TABLE home_days (                   -- each home's settled day
+            day INTEGER NOT NULL REFERENCES days (day),
+            home_id INTEGER NOT NULL REFERENCES homes (home_id),
+            declared INTEGER NOT NULL,               -- 0: the home did not take part
+            produced_wh INTEGER NOT NULL,
+            consumed_wh INTEGER NOT NULL,
+            offered_wh INTEGER NOT NULL,
+            claimed_wh INTEGER NOT NULL,
+            given_wh INTEGER NOT NULL,
+            received_wh INTEGER NOT NULL,
+            returned_wh INTEGER NOT NULL,            -- offered but not taken
+            sold_wh INTEGER NOT NULL,
+            bought_wh INTEGER NOT NULL,
+            wasted_wh INTEGER NOT NULL,
+            shortfall_wh INTEGER NOT NULL,
+            paid_micro_eur INTEGER NOT NULL,
+            earned_micro_eur INTEGER NOT NULL,
+            PRIMARY KEY (day, home_id)
+          ) WITHOUT ROWID""",
+          """
+          CREATE TABLE open_day (                    -- the day in progress once its GIFT closed; emptied when it closes
+            day INTEGER PRIMARY KEY,
+            price_micro_eur_per_kwh INTEGER NOT NULL,  -- the price it trades at
+            temperature_celsius REAL NOT NULL,
+            weather_stale INTEGER NOT NULL,
+            homes INTEGER NOT NULL,                  -- homes that declared it
+            declarations BLOB NOT NULL               -- per home, 8 big-endian int64: home_id, produced,
+                                                     -- consumed, offered, claimed, given, received, returned (Wh)
+          )""");
+
+  private LedgerSchema() {}
+
+  /** Creates every table in an empty database and marks it as a ledger of this version. */
+  static void create(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String table : TABLES) {
+        statement.executeUpdate(table.strip());
+      }
+      statement.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+      statement.executeUpdate("PRAGMA user_version = " + VERSION);
+    }
+  }
+
+  /** The database's application id. */
+  static int applicationId(Connection connection) throws SQLException {
+    return intPragma(connection, "application_id");
+  }
+
+  /** The database's schema version. */
+  static int version(Connection connection) throws SQLException {
+    return intPragma(connection, "user_version");
+  }
+
+  /**
+   * Brings an older ledger up to {@link #VERSION}, in the caller's transaction. (Version 1 is the
+   * first: each later version adds one step here.)
+   */
+  static void migrate(Connection connection, int from) throws SQLException {
+    if (from == VERSION) {
+      return;
+    }
+    throw new SQLException("no migration from schema version " + from + " to " + VERSION);
+  }
+
+  private static int intPragma(Connection connection, String pragma) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("PRAGMA " + pragma)) {
+      return result.next() ? result.getInt(1) : 0;
+    }
+  }
+}

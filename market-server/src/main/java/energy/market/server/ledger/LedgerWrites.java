@@ -1,0 +1,329 @@
+package energy.market.server.ledger;
+
+import energy.market.server.day.Account;
+import energy.market.server.day.DayTotals;
+import energy.market.server.day.HomeDaySummary;
+import energy.market.server.day.TradeRecord;
+import energy.market.server.feed.Tick;
+import energy.market.server.homes.Home;
+import energy.market.server.model.EventKind;
+import energy.market.server.model.Side;
+import energy.market.server.price.ActiveEffect;
+import energy.market.server.price.EventSpec;
+import energy.market.server.price.MarketEventRecord;
+import energy.market.server.price.PriceParameters;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The ledger's writes as prepared statements on one connection. Not thread-safe: only the ledger's
+ * writer thread uses it (and, before that thread starts, the code that creates the ledger), always
+ * inside a transaction that the caller commits.
+ */
+final class LedgerWrites implements AutoCloseable {
+  private final Connection connection;
+  private final PreparedStatement insertHome;
+  private final PreparedStatement insertEmptyAccount;
+  private final PreparedStatement insertTrade;
+  private final PreparedStatement insertEvent;
+  private final PreparedStatement insertDay;
+  private final PreparedStatement insertDayEvent;
+  private final PreparedStatement insertHomeDay;
+  private final PreparedStatement updateAccount;
+  private final PreparedStatement upsertAccount;
+  private final PreparedStatement deleteOpenDay;
+  private final PreparedStatement replaceOpenDay;
+
+  LedgerWrites(Connection connection) throws SQLException {
+    this.connection = connection;
+    insertHome =
+        connection.prepareStatement(
+            "INSERT INTO homes (home_id, name, policy, token_sha256) VALUES (?, ?, ?, ?)");
+    insertEmptyAccount =
+        connection.prepareStatement(
+            "INSERT INTO accounts (home_id, balance_micro_eur, produced_wh, consumed_wh, given_wh,"
+                + " received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh, paid_micro_eur,"
+                + " earned_micro_eur, days) VALUES (?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)");
+    insertTrade =
+        connection.prepareStatement(
+            "INSERT INTO trades (trade_id, day, home_id, side, amount_wh, price_micro_eur_per_kwh,"
+                + " money_micro_eur, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insertEvent =
+        connection.prepareStatement(
+            "INSERT INTO events (event_id, kind, start_day, effect_micro_eur_per_kwh,"
+                + " duration_days, source, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insertDay =
+        connection.prepareStatement(
+            "INSERT INTO days (day, price_micro_eur_per_kwh, change_micro_eur_per_kwh,"
+                + " traded_price_micro_eur_per_kwh, price_bounded, temperature_celsius,"
+                + " weather_stale, homes, produced_wh, consumed_wh, given_wh, received_wh,"
+                + " sold_wh, bought_wh, wasted_wh, shortfall_wh, paid_micro_eur,"
+                + " earned_micro_eur, closed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertDayEvent =
+        connection.prepareStatement(
+            "INSERT INTO day_events (day, event_id, remaining_days, effect_micro_eur_per_kwh)"
+                + " VALUES (?, ?, ?, ?)");
+    insertHomeDay =
+        connection.prepareStatement(
+            "INSERT INTO home_days (day, home_id, declared, produced_wh, consumed_wh, offered_wh,"
+                + " claimed_wh, given_wh, received_wh, returned_wh, sold_wh, bought_wh,"
+                + " wasted_wh, shortfall_wh, paid_micro_eur, earned_micro_eur)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Every home has its account row from registration on, so a day's close only updates.
+    updateAccount =
+        connection.prepareStatement(
+            "UPDATE accounts SET balance_micro_eur = ?, produced_wh = ?, consumed_wh = ?,"
+                + " given_wh = ?, received_wh = ?, sold_wh = ?, bought_wh = ?, wasted_wh = ?,"
+                + " shortfall_wh = ?, paid_micro_eur = ?, earned_micro_eur = ?, days = ?"
+                + " WHERE home_id = ?");
+    upsertAccount =
+        connection.prepareStatement(
+            "INSERT INTO accounts (home_id, balance_micro_eur, produced_wh, consumed_wh, given_wh,"
+                + " received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh, paid_micro_eur,"
+                + " earned_micro_eur, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (home_id) DO UPDATE SET"
+                + " balance_micro_eur = excluded.balance_micro_eur,"
+                + " produced_wh = excluded.produced_wh, consumed_wh = excluded.consumed_wh,"
+                + " given_wh = excluded.given_wh, received_wh = excluded.received_wh,"
+                + " sold_wh = excluded.sold_wh, bought_wh = excluded.bought_wh,"
+                + " wasted_wh = excluded.wasted_wh, shortfall_wh = excluded.shortfall_wh,"
+                + " paid_micro_eur = excluded.paid_micro_eur,"
+                + " earned_micro_eur = excluded.earned_micro_eur, days = excluded.days");
+    deleteOpenDay = connection.prepareStatement("DELETE FROM open_day WHERE day = ?");
+    replaceOpenDay =
+        connection.prepareStatement(
+            "INSERT OR REPLACE INTO open_day (day, price_micro_eur_per_kwh, temperature_celsius,"
+                + " weather_stale, homes, declarations) VALUES (?, ?, ?, ?, ?, ?)");
+  }
+
+  /** The run's model, once, when the ledger is created. */
+  void run(RunParameters run, Instant createdAt) throws SQLException {
+    PriceParameters price = run.price();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO run (run_id, created_at, seed, initial_price_micro_eur_per_kwh,"
+                + " reference_price_micro_eur_per_kwh, gamma, alpha_net_micro_eur_per_kwh,"
+                + " alpha_temp_micro_eur_per_kwh, comfort_low_celsius, comfort_high_celsius,"
+                + " price_floor_micro_eur_per_kwh, price_cap_micro_eur_per_kwh)"
+                + " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      statement.setString(1, createdAt.toString());
+      statement.setLong(2, run.seed());
+      statement.setLong(3, price.initialMicro());
+      statement.setLong(4, price.referenceMicro());
+      statement.setDouble(5, price.gamma());
+      statement.setDouble(6, price.alphaNetMicroPerKwh());
+      statement.setDouble(7, price.alphaTempMicroPerDegree());
+      statement.setDouble(8, price.comfortLowCelsius());
+      statement.setDouble(9, price.comfortHighCelsius());
+      statement.setLong(10, price.floorMicro());
+      statement.setLong(11, price.capMicro());
+      statement.executeUpdate();
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO event_catalog (kind, effect_micro_eur_per_kwh, duration_days)"
+                + " VALUES (?, ?, ?)")) {
+      for (Map.Entry<EventKind, EventSpec> entry : run.catalog().all().entrySet()) {
+        statement.setString(1, entry.getKey().label());
+        statement.setLong(2, entry.getValue().effectMicro());
+        statement.setInt(3, entry.getValue().durationDays());
+        statement.executeUpdate();
+      }
+    }
+  }
+
+  /** One start of the market. */
+  void start(MarketStart start) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO starts (started_at, first_day, day_length_ms, phase_deadline_ms,"
+                + " last_day, max_concurrent_trades, trade_queue) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      statement.setString(1, start.startedAt().toString());
+      statement.setLong(2, start.firstDay());
+      statement.setLong(3, start.pace().dayLength().toMillis());
+      statement.setLong(4, start.pace().phaseDeadline().toMillis());
+      if (start.lastDay() == Long.MAX_VALUE) {
+        statement.setNull(5, Types.INTEGER);
+      } else {
+        statement.setLong(5, start.lastDay());
+      }
+      statement.setInt(6, start.maxConcurrentTrades());
+      statement.setInt(7, start.tradeQueue());
+      statement.executeUpdate();
+    }
+  }
+
+  /** A new home, with its empty account. */
+  void home(Home home) throws SQLException {
+    insertHome.setLong(1, home.id());
+    insertHome.setString(2, home.name());
+    insertHome.setString(3, home.policy().label());
+    insertHome.setString(4, home.tokenHash());
+    insertHome.executeUpdate();
+    insertEmptyAccount.setLong(1, home.id());
+    insertEmptyAccount.executeUpdate();
+  }
+
+  /** Executed trades. */
+  void trades(Iterable<TradeRecord> trades) throws SQLException {
+    for (TradeRecord trade : trades) {
+      insertTrade.setLong(1, trade.tradeId());
+      insertTrade.setLong(2, trade.day());
+      insertTrade.setLong(3, trade.homeId());
+      insertTrade.setString(4, side(trade.side()));
+      insertTrade.setLong(5, trade.amountWh());
+      insertTrade.setLong(6, trade.priceMicro());
+      insertTrade.setLong(7, trade.moneyMicro());
+      if (trade.requestId() == null || trade.requestId().isEmpty()) {
+        insertTrade.setNull(8, Types.VARCHAR);
+      } else {
+        insertTrade.setString(8, trade.requestId());
+      }
+      insertTrade.addBatch();
+    }
+    insertTrade.executeBatch();
+  }
+
+  /** An accepted event. */
+  void event(MarketEventRecord event) throws SQLException {
+    insertEvent.setString(1, event.eventId());
+    insertEvent.setString(2, event.kind().label());
+    insertEvent.setLong(3, event.startDay());
+    insertEvent.setLong(4, event.spec().effectMicro());
+    insertEvent.setInt(5, event.spec().durationDays());
+    insertEvent.setString(6, event.source());
+    insertEvent.setString(7, event.receivedAt().toString());
+    insertEvent.executeUpdate();
+  }
+
+  /** The open day's declarations and gift results, replacing what was kept for it before. */
+  void openDay(OpenDay day) throws SQLException {
+    replaceOpenDay.setLong(1, day.day());
+    replaceOpenDay.setLong(2, day.priceMicro());
+    replaceOpenDay.setDouble(3, day.temperatureCelsius());
+    replaceOpenDay.setInt(4, day.weatherStale() ? 1 : 0);
+    replaceOpenDay.setInt(5, day.homes().size());
+    replaceOpenDay.setBytes(6, PackedDeclarations.pack(day.homes()));
+    replaceOpenDay.executeUpdate();
+  }
+
+  /** A closed day: tick, events, home days and accounts; the open day's rows go. */
+  void closedDay(ClosedDay closed) throws SQLException {
+    Tick tick = closed.tick();
+    DayTotals totals = closed.totals();
+    int i = 0;
+    insertDay.setLong(++i, tick.day());
+    insertDay.setLong(++i, tick.priceMicro());
+    insertDay.setLong(++i, tick.changeMicro());
+    insertDay.setLong(++i, tick.tradedPriceMicro());
+    insertDay.setInt(++i, tick.bounded() ? 1 : 0);
+    insertDay.setDouble(++i, tick.temperatureCelsius());
+    insertDay.setInt(++i, tick.weatherStale() ? 1 : 0);
+    insertDay.setInt(++i, tick.homes());
+    insertDay.setLong(++i, totals.producedWh());
+    insertDay.setLong(++i, totals.consumedWh());
+    insertDay.setLong(++i, totals.givenWh());
+    insertDay.setLong(++i, totals.receivedWh());
+    insertDay.setLong(++i, totals.soldWh());
+    insertDay.setLong(++i, totals.boughtWh());
+    insertDay.setLong(++i, totals.wastedWh());
+    insertDay.setLong(++i, totals.shortfallWh());
+    insertDay.setLong(++i, totals.paidMicro());
+    insertDay.setLong(++i, totals.earnedMicro());
+    insertDay.setString(++i, tick.closedAt().toString());
+    insertDay.executeUpdate();
+    for (ActiveEffect effect : tick.events()) {
+      insertDayEvent.setLong(1, tick.day());
+      insertDayEvent.setString(2, effect.event().eventId());
+      insertDayEvent.setInt(3, effect.remainingDays());
+      insertDayEvent.setLong(4, effect.effectMicro());
+      insertDayEvent.executeUpdate();
+    }
+    for (HomeDaySummary home : closed.homes()) {
+      i = 0;
+      insertHomeDay.setLong(++i, home.day());
+      insertHomeDay.setLong(++i, home.homeId());
+      insertHomeDay.setInt(++i, home.declared() ? 1 : 0);
+      insertHomeDay.setLong(++i, home.producedWh());
+      insertHomeDay.setLong(++i, home.consumedWh());
+      insertHomeDay.setLong(++i, home.offeredWh());
+      insertHomeDay.setLong(++i, home.claimedWh());
+      insertHomeDay.setLong(++i, home.givenWh());
+      insertHomeDay.setLong(++i, home.receivedWh());
+      insertHomeDay.setLong(++i, home.returnedWh());
+      insertHomeDay.setLong(++i, home.soldWh());
+      insertHomeDay.setLong(++i, home.boughtWh());
+      insertHomeDay.setLong(++i, home.wastedWh());
+      insertHomeDay.setLong(++i, home.shortfallWh());
+      insertHomeDay.setLong(++i, home.paidMicro());
+      insertHomeDay.setLong(++i, home.earnedMicro());
+      insertHomeDay.addBatch();
+    }
+    insertHomeDay.executeBatch();
+    for (Account account : closed.accounts()) {
+      bindAccount(updateAccount, account, 1);
+      updateAccount.setLong(13, account.homeId());
+      updateAccount.addBatch();
+    }
+    int[] updated = updateAccount.executeBatch();
+    for (int k = 0; k < updated.length; k++) {
+      if (updated[k] == 0) {
+        Account missing = closed.accounts().get(k);
+        upsertAccount.setLong(1, missing.homeId());
+        bindAccount(upsertAccount, missing, 2);
+        upsertAccount.executeUpdate();
+      }
+    }
+    deleteOpenDay.setLong(1, tick.day());
+    deleteOpenDay.executeUpdate();
+  }
+
+  /** Binds an account's figures, balance first, from parameter {@code first} on. */
+  private static void bindAccount(PreparedStatement statement, Account account, int first)
+      throws SQLException {
+    int i = first;
+    statement.setLong(i++, account.balanceMicro());
+    statement.setLong(i++, account.producedWh());
+    statement.setLong(i++, account.consumedWh());
+    statement.setLong(i++, account.givenWh());
+    statement.setLong(i++, account.receivedWh());
+    statement.setLong(i++, account.soldWh());
+    statement.setLong(i++, account.boughtWh());
+    statement.setLong(i++, account.wastedWh());
+    statement.setLong(i++, account.shortfallWh());
+    statement.setLong(i++, account.paidMicro());
+    statement.setLong(i++, account.earnedMicro());
+    statement.setLong(i, account.days());
+  }
+
+  /** How a side is written: {@code buy} or {@code sell}. */
+  static String side(Side side) {
+    return side.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement statement :
+        new PreparedStatement[] {
+          insertHome,
+          insertEmptyAccount,
+          insertTrade,
+          insertEvent,
+          insertDay,
+          insertDayEvent,
+          insertHomeDay,
+          updateAccount,
+          upsertAccount,
+          deleteOpenDay,
+          replaceOpenDay
+        }) {
+      statement.close();
+    }
+  }
+}

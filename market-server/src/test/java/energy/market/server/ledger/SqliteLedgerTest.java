@@ -1,0 +1,366 @@
+package energy.market.server.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.market.server.clock.Pace;
+import energy.market.server.day.Account;
+import energy.market.server.day.DayTotals;
+import energy.market.server.day.Declaration;
+import energy.market.server.day.HomeDay;
+import energy.market.server.day.HomeDaySummary;
+import energy.market.server.day.TradeIds;
+import energy.market.server.day.TradeRecord;
+import energy.market.server.feed.Tick;
+import energy.market.server.homes.Home;
+import energy.market.server.model.EventKind;
+import energy.market.server.model.Policy;
+import energy.market.server.model.Side;
+import energy.market.server.price.ActiveEffect;
+import energy.market.server.price.EventCatalog;
+import energy.market.server.price.EventSpec;
+import energy.market.server.price.MarketEventRecord;
+import energy.market.server.price.PriceParameters;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteLedgerTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final RunParameters RUN =
+      new RunParameters(
+          42,
+          new PriceParameters(160_000, 170_000, 0.9, 120.5, 250, 14.5, 23, 20_000, 1_500_000),
+          EventCatalog.defaults().with(EventKind.STORM, new EventSpec(11_000, 4)));
+
+  @TempDir Path dir;
+
+  private Path file() {
+    return dir.resolve(SqliteLedger.FILE_NAME);
+  }
+
+  private SqliteLedger open() throws UnusableLedgerException {
+    return SqliteLedger.open(file(), RUN, CLOCK);
+  }
+
+  @Test
+  void whatIsWrittenComesBackAfterReopening() throws Exception {
+    Home alice = new Home(1, "alice", Policy.ALWAYS_SELL, "a".repeat(64));
+    Home bob = new Home(2, "bob", Policy.SELL_IF_NO_TAKERS, "b".repeat(64));
+    Home carol = new Home(3, "carol", Policy.ALWAYS_GIVE, "c".repeat(64));
+    MarketEventRecord storm =
+        new MarketEventRecord(
+            "storm-1",
+            EventKind.STORM,
+            1,
+            new EventSpec(11_000, 4),
+            "by hand",
+            Instant.parse("2026-01-01T00:00:01.123456789Z"));
+    MarketEventRecord war =
+        new MarketEventRecord(
+            "war-1",
+            EventKind.WAR,
+            2,
+            new EventSpec(20_000, 30),
+            "",
+            Instant.parse("2026-01-02T00:00:00Z"));
+    TradeIds ids = new TradeIds(0);
+
+    // Day 1: alice sells, carol gives to bob, bob buys the rest.
+    HomeDay alice1 = new HomeDay(alice, 1);
+    HomeDay bob1 = new HomeDay(bob, 1);
+    HomeDay carol1 = new HomeDay(carol, 1);
+    alice1.declare(30_000, 10_000);
+    bob1.declare(5_000, 15_000);
+    carol1.declare(20_000, 10_000);
+    bob1.claim(10_000);
+    carol1.offer(10_000);
+    bob1.applyGifts(0, 6_000);
+    carol1.applyGifts(6_000, 0);
+    alice1.applyGifts(0, 0);
+    List<TradeRecord> day1Trades =
+        List.of(
+            alice1.trade(Side.SELL, 20_000, 170_000, "alice/1/sell", ids).record(),
+            bob1.trade(Side.BUY, 4_000, 170_000, "bob/1/buy", ids).record());
+    List<HomeDaySummary> summaries = List.of(alice1.summary(), bob1.summary(), carol1.summary());
+    DayTotals totals = DayTotals.settle(1, summaries, day1Trades);
+    List<Account> accounts = new ArrayList<>();
+    for (HomeDaySummary summary : summaries) {
+      accounts.add(Account.empty(summary.homeId()).plus(summary));
+    }
+    Tick tick =
+        new Tick(
+            1,
+            182_345,
+            12_345,
+            170_000,
+            -3.25,
+            false,
+            List.of(new ActiveEffect(storm, 3, 11_000)),
+            totals.boughtWh(),
+            totals.soldWh(),
+            totals.givenWh(),
+            totals.homes(),
+            Instant.parse("2026-01-01T00:00:02.5Z"),
+            false);
+
+    // Day 2 is open: its gifts matched, one trade made, then the market stops.
+    HomeDay alice2 = new HomeDay(alice, 2);
+    alice2.declare(25_000, 5_000);
+    alice2.applyGifts(0, 0);
+    TradeRecord day2Trade = alice2.trade(Side.SELL, 7_000, 182_345, "alice/2/sell", ids).record();
+    OpenDay open = new OpenDay(2, 182_345, 4.5, true, List.of(alice2.declaration()));
+
+    try (SqliteLedger ledger = open()) {
+      assertTrue(ledger.created());
+      assertEquals(ResumeState.EMPTY, ledger.resumeState());
+      ledger.started(
+          new MarketStart(CLOCK.instant(), 1, Pace.fast(Duration.ofSeconds(3)), 10, 4, 64));
+      CompletableFuture.allOf(
+              ledger.homeRegistered(alice),
+              ledger.homeRegistered(bob),
+              ledger.homeRegistered(carol))
+          .get(10, TimeUnit.SECONDS);
+      ledger.eventAccepted(storm);
+      ledger.tradesExecuted(day1Trades);
+      ledger.dayClosed(new ClosedDay(tick, totals, summaries, accounts));
+      ledger.eventAccepted(war);
+      ledger.giftsMatched(open);
+      ledger.tradesExecuted(List.of(day2Trade));
+    }
+
+    try (SqliteLedger ledger = open()) {
+      assertFalse(ledger.created());
+      assertEquals(RUN, ledger.run());
+      ResumeState expected =
+          new ResumeState(
+              List.of(alice, bob, carol),
+              accounts,
+              List.of(storm, war),
+              List.of(tick),
+              3,
+              Optional.of(open),
+              List.of(day2Trade));
+      assertEquals(expected, ledger.resumeState());
+      assertEquals(1, ledger.resumeState().lastClosedDay());
+    }
+  }
+
+  @Test
+  void everyCallerReturnsOnlyOnceItsTradesAreVisibleToAnotherConnection() throws Exception {
+    int threads = 8;
+    int callsEach = 150;
+    try (SqliteLedger ledger = open()) {
+      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+      long commitsBefore = ledger.commits();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int thread = t;
+          results.add(
+              pool.submit(
+                  () -> {
+                    int missing = 0;
+                    try (Connection reader = reader();
+                        PreparedStatement count =
+                            reader.prepareStatement(
+                                "SELECT count(*) FROM trades WHERE trade_id = ?")) {
+                      for (int i = 0; i < callsEach; i++) {
+                        long id = thread * 10_000L + i + 1;
+                        ledger.tradesExecuted(
+                            List.of(
+                                new TradeRecord(
+                                    id, 1, 1, Side.SELL, 1_000, 170_000, 170_000, "r" + id)));
+                        count.setLong(1, id);
+                        try (ResultSet row = count.executeQuery()) {
+                          row.next();
+                          missing += row.getInt(1) == 1 ? 0 : 1;
+                        }
+                      }
+                    }
+                    return missing;
+                  }));
+        }
+        for (Future<Integer> result : results) {
+          assertEquals(0, result.get(60, TimeUnit.SECONDS), "trades not visible on return");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      long commits = ledger.commits() - commitsBefore;
+      assertTrue(commits <= threads * callsEach, "at most one commit per call: " + commits);
+    }
+    try (Connection reader = reader();
+        Statement statement = reader.createStatement();
+        ResultSet row = statement.executeQuery("SELECT count(*) FROM trades")) {
+      row.next();
+      assertEquals(threads * callsEach, row.getInt(1));
+    }
+  }
+
+  @Test
+  void writesWaitingTogetherShareOneCommit() throws Exception {
+    try (SqliteLedger ledger = open()) {
+      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+      CountDownLatch release = new CountDownLatch(1);
+      // Holds the writer inside a transaction while the trades queue up behind it.
+      CompletableFuture<Void> blocker =
+          ledger.writer().submit("blocker", writes -> awaitQuietly(release));
+      int callers = 20;
+      ExecutorService pool = Executors.newFixedThreadPool(callers);
+      try {
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 1; i <= callers; i++) {
+          long id = i;
+          calls.add(
+              pool.submit(
+                  () ->
+                      ledger.tradesExecuted(
+                          List.of(new TradeRecord(id, 1, 1, Side.BUY, 10, 170_000, 2, "q" + id)))));
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ledger.writer().queued() < callers && System.nanoTime() < end) {
+          Thread.sleep(1);
+        }
+        assertEquals(callers, ledger.writer().queued());
+        long commitsBefore = ledger.commits();
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        for (Future<?> call : calls) {
+          call.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(
+            2, ledger.commits() - commitsBefore, "the blocker's commit, then one for all 20");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aFailingWriteFailsAloneAndTheOthersInItsBatchAreKept() throws Exception {
+    try (SqliteLedger ledger = open()) {
+      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+      ledger.giftsMatched(
+          new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
+      TradeRecord trade = new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "same");
+      ledger.tradesExecuted(List.of(trade));
+      TradeRecord twice = new TradeRecord(2, 1, 1, Side.SELL, 10, 170_000, 2, "same");
+      assertThrows(LedgerException.class, () -> ledger.tradesExecuted(List.of(twice)));
+      ledger.tradesExecuted(List.of(new TradeRecord(3, 1, 1, Side.SELL, 10, 170_000, 2, "other")));
+    }
+    try (SqliteLedger ledger = open()) {
+      assertEquals(3, ledger.resumeState().lastTradeId());
+      assertEquals(
+          List.of("same", "other"),
+          ledger.resumeState().openDayTrades().stream().map(TradeRecord::requestId).toList());
+    }
+  }
+
+  @Test
+  void aFileThatIsNotSqliteIsRefusedAndLeftAsItWas() throws Exception {
+    Files.writeString(file(), "name,price\nalice,0.17\n", StandardCharsets.UTF_8);
+    assertRefused("is not an SQLite database");
+  }
+
+  @Test
+  void anEmptyFileIsRefusedAndLeftAsItWas() throws Exception {
+    Files.write(file(), new byte[0]);
+    assertRefused("is not an SQLite database");
+  }
+
+  @Test
+  void anotherProgramsSqliteDatabaseIsRefusedAndLeftAsItWas() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+      statement.executeUpdate("INSERT INTO notes (text) VALUES ('keep me')");
+    }
+    assertRefused("another program's SQLite database");
+  }
+
+  @Test
+  void aLedgerOfANewerSchemaIsRefusedAndLeftAsItWas() throws Exception {
+    open().close();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("PRAGMA user_version = " + (LedgerSchema.VERSION + 1));
+    }
+    assertRefused("newer market (schema version " + (LedgerSchema.VERSION + 1));
+  }
+
+  @Test
+  void aCorruptLedgerIsRefusedAndLeftAsItWas() throws Exception {
+    try (SqliteLedger ledger = open()) {
+      for (int i = 1; i <= 200; i++) {
+        ledger.homeRegistered(new Home(i, "home-" + i, Policy.ALWAYS_SELL, "x".repeat(64))).join();
+      }
+    }
+    byte[] bytes = Files.readAllBytes(file());
+    int pageSize = ((bytes[16] & 0xff) << 8) | (bytes[17] & 0xff);
+    assertTrue(bytes.length >= 4 * pageSize, "several pages: " + bytes.length);
+    // Scribble over every page after the schema's: the tables' b-trees no longer parse.
+    for (int i = pageSize; i < bytes.length; i++) {
+      bytes[i] = (byte) 0x5A;
+    }
+    Files.write(file(), bytes);
+    assertRefused("is corrupt");
+  }
+
+  @Test
+  void aLedgerInUseByAnotherMarketIsRefused() throws Exception {
+    try (SqliteLedger first = open()) {
+      UnusableLedgerException refused = assertThrows(UnusableLedgerException.class, this::open);
+      assertTrue(refused.getMessage().contains("in use by another market"), refused.getMessage());
+      first.started(new MarketStart(CLOCK.instant(), 1, Pace.fast(Duration.ofSeconds(1)), 5, 4, 8));
+    }
+    open().close();
+  }
+
+  private void assertRefused(String why) throws Exception {
+    byte[] before = Files.readAllBytes(file());
+    UnusableLedgerException refused = assertThrows(UnusableLedgerException.class, this::open);
+    String message = refused.getMessage();
+    assertTrue(message.contains(file().toString()), "names the file: " + message);
+    assertTrue(message.contains(why), "says '" + why + "': " + message);
+    assertFalse(message.contains("\n"), "one line: " + message);
+    assertArrayEquals(before, Files.readAllBytes(file()), "the file is untouched");
+  }
+
+  private Connection reader() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + file());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
