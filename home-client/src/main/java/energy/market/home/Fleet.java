@@ -64,10 +64,16 @@ public final class Fleet {
     }
   }
 
-  /** TRADE: every home's trade, if it has one. */
-  public List<TradeIntent> tradeIntents() {
+  /**
+   * TRADE: every home's trade for {@code day}, if it has one. A home that did not declare this day
+   * (the session reconnected after GIFT) has nothing to trade in it.
+   */
+  public List<TradeIntent> tradeIntents(long day) {
     List<TradeIntent> intents = new ArrayList<>();
     for (Home home : byId.values()) {
+      if (home.day() != day) {
+        continue;
+      }
       TradeIntent intent = home.tradeIntent();
       if (intent != null) {
         intents.add(intent);

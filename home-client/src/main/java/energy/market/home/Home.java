@@ -22,6 +22,7 @@ public final class Home {
   private long soldWh;
   private long boughtWh;
   private long balanceMicro;
+  private long balanceBeforeDay;
 
   public Home(String name, Policy policy) {
     this.name = name;
@@ -52,8 +53,17 @@ public final class Home {
     this.token = sessionToken;
   }
 
-  /** Starts a day: the home's draw decides its surplus or deficit and so its gift plan. */
+  /**
+   * Starts a day: the home's draw decides its surplus or deficit and so its gift plan. A market
+   * that restarted re-runs its interrupted day, and sends that day's receipts again: the balance
+   * then goes back to where it stood before the day, so no receipt counts twice.
+   */
   public GiftPlan startDay(long today, double celsius, EnergyDraw todaysDraw) {
+    if (today == day) {
+      balanceMicro = balanceBeforeDay;
+    } else {
+      balanceBeforeDay = balanceMicro;
+    }
     day = today;
     temperature = celsius;
     draw = todaysDraw;

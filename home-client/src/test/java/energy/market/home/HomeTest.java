@@ -55,4 +55,17 @@ class HomeTest {
     home.traded(Side.BUY, 5_000, 850_000);
     assertEquals(-850_000, home.balanceMicro());
   }
+
+  @Test
+  void aDayTheMarketRunsAgainCountsItsReceiptsOnce() {
+    Home home = home(Policy.ALWAYS_SELL);
+    home.startDay(1, 18, new EnergyDraw(30_000, 10_000));
+    home.traded(Side.SELL, 20_000, 3_400_000);
+    home.startDay(2, 18, new EnergyDraw(30_000, 10_000));
+    home.traded(Side.SELL, 20_000, 3_400_000);
+    // The market restarted during day 2: same day again, same receipt again.
+    home.startDay(2, 18, new EnergyDraw(30_000, 10_000));
+    home.traded(Side.SELL, 20_000, 3_400_000);
+    assertEquals(6_800_000, home.balanceMicro());
+  }
 }

@@ -24,9 +24,11 @@ final class RunningMarket implements AutoCloseable {
 
   RunningMarket(Path dataDir, String... options) throws Exception {
     List<String> args = new ArrayList<>();
+    if (!List.of(options).contains("--port")) {
+      args.addAll(List.of("--port", "0"));
+    }
     args.addAll(
         List.of(
-            "--port", "0",
             "--bind", "127.0.0.1",
             "--data-dir", dataDir.toString(),
             "--operator-token", "test-operator"));

@@ -186,7 +186,7 @@ public final class HomeSession implements AutoCloseable {
       }
       case PHASE_TRADE -> {
         TradeOrders.Builder orders = TradeOrders.newBuilder().setDay(day);
-        for (TradeIntent intent : fleet.tradeIntents()) {
+        for (TradeIntent intent : fleet.tradeIntents(day)) {
           orders.addOrders(
               TradeOrder.newBuilder()
                   .setHomeId(intent.homeId())

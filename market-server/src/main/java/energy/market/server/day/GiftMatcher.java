@@ -67,22 +67,27 @@ public final class GiftMatcher {
 
   private List<GiftOrder> ordered(long day, List<GiftOrder> orders) {
     HashFunction hash = Hashing.murmur3_128((int) (seed ^ (seed >>> 32)));
-    List<GiftOrder> sorted = new ArrayList<>();
+    // Each order's key is hashed once, not at every comparison: thousands of homes a day.
+    record Keyed(long key, GiftOrder order) {}
+    List<Keyed> keyed = new ArrayList<>(orders.size());
     for (GiftOrder order : orders) {
       if (order.amountWh() > 0) {
-        sorted.add(order);
+        long key =
+            hash.newHasher()
+                .putLong(seed)
+                .putLong(day)
+                .putString(order.homeName(), StandardCharsets.UTF_8)
+                .hash()
+                .asLong();
+        keyed.add(new Keyed(key, order));
       }
     }
-    Comparator<GiftOrder> byHash =
-        Comparator.comparingLong(
-            order ->
-                hash.newHasher()
-                    .putLong(seed)
-                    .putLong(day)
-                    .putString(order.homeName(), StandardCharsets.UTF_8)
-                    .hash()
-                    .asLong());
-    sorted.sort(byHash.thenComparing(GiftOrder::homeName));
+    keyed.sort(
+        Comparator.comparingLong(Keyed::key).thenComparing(entry -> entry.order().homeName()));
+    List<GiftOrder> sorted = new ArrayList<>(keyed.size());
+    for (Keyed entry : keyed) {
+      sorted.add(entry.order());
+    }
     return sorted;
   }
 }
