@@ -1,11 +1,9 @@
 package energy.market.home.client;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import energy.market.api.v1.DayReports;
 import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.HomeGiftResult;
-import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.PhaseStarted;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.SessionEvent;
@@ -15,7 +13,7 @@ import energy.market.api.v1.TradeOrder;
 import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeResults;
-import energy.market.client.Backoff;
+import energy.market.client.SessionLoop;
 import energy.market.home.DayTemperature;
 import energy.market.home.Fleet;
 import energy.market.home.GiftPlan;
@@ -24,12 +22,8 @@ import energy.market.home.TradeIntent;
 import energy.market.server.grpc.ProtoMapper;
 import io.grpc.Channel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session of a process's homes with the market: registers them (or resumes them with their
@@ -57,12 +51,7 @@ public final class HomeSession implements AutoCloseable {
   private final String label;
   private final Listener listener;
   private final Registrar registrar;
-  private final MarketGrpc.MarketStub stub;
-  private final Backoff backoff = Backoff.standard();
-  private final ScheduledThreadPoolExecutor worker;
-  private volatile boolean closed;
-  private StreamObserver<SessionRequest> outgoing;
-  private long generation;
+  private final SessionLoop loop;
   private boolean refusalsReported;
 
   /**
@@ -79,39 +68,49 @@ public final class HomeSession implements AutoCloseable {
     this.label = label;
     this.listener = listener;
     this.registrar = new Registrar(channel);
-    this.stub = MarketGrpc.newStub(channel);
-    this.worker =
-        new ScheduledThreadPoolExecutor(
-            1, new ThreadFactoryBuilder().setNameFormat("home-session").setDaemon(true).build());
-    worker.setRemoveOnCancelPolicy(true);
+    this.loop =
+        new SessionLoop(
+            channel,
+            "home-session",
+            new SessionLoop.Handler() {
+              @Override
+              public SessionHello connecting() throws InterruptedException {
+                return hello();
+              }
+
+              @Override
+              public void onEvent(SessionEvent event) {
+                HomeSession.this.onEvent(event);
+              }
+
+              @Override
+              public void onLost(Status status, Duration retryIn) {
+                listener.info(
+                    "market session lost ("
+                        + status.getCode()
+                        + (status.getDescription() == null ? "" : ": " + status.getDescription())
+                        + "); reconnecting in "
+                        + retryIn.toMillis()
+                        + " ms");
+              }
+            });
   }
 
   /** Registers and connects, in the background. */
   public void start() {
-    worker.execute(this::connect);
+    loop.start();
   }
 
-  private void connect() {
-    if (closed) {
-      return;
+  /** Registers (or resumes) the homes; returns the hello, or null when none could register. */
+  private SessionHello hello() throws InterruptedException {
+    List<Registrar.Refusal> refusals = registrar.registerAll(fleet);
+    reportRefusals(refusals);
+    if (fleet.registered() == 0) {
+      listener.fatal(
+          "no home could register"
+              + (refusals.isEmpty() ? "" : ": " + refusals.get(0).status().getDescription()));
+      return null;
     }
-    try {
-      List<Registrar.Refusal> refusals = registrar.registerAll(fleet);
-      reportRefusals(refusals);
-      if (fleet.registered() == 0) {
-        listener.fatal(
-            "no home could register"
-                + (refusals.isEmpty() ? "" : ": " + refusals.get(0).status().getDescription()));
-        return;
-      }
-    } catch (StatusRuntimeException e) {
-      reconnectLater(e.getStatus());
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    long streamGeneration = ++generation;
     SessionHello.Builder hello = SessionHello.newBuilder().setLabel(label);
     synchronized (fleet) {
       for (Home home : fleet.homes()) {
@@ -121,8 +120,7 @@ public final class HomeSession implements AutoCloseable {
         }
       }
     }
-    outgoing = stub.connect(new Events(streamGeneration));
-    outgoing.onNext(SessionRequest.newBuilder().setHello(hello).build());
+    return hello.build();
   }
 
   private void reportRefusals(List<Registrar.Refusal> refusals) {
@@ -142,7 +140,7 @@ public final class HomeSession implements AutoCloseable {
   private void onEvent(SessionEvent event) {
     switch (event.getKindCase()) {
       case WELCOME -> {
-        backoff.reset();
+        loop.resetBackoff();
         fleet.joined(event.getWelcome().getFirstDay());
         listener.info(
             "connected: "
@@ -222,91 +220,12 @@ public final class HomeSession implements AutoCloseable {
   }
 
   private void send(SessionRequest request) {
-    if (outgoing != null && !closed) {
-      outgoing.onNext(request);
-    }
-  }
-
-  private void onBroken(Status status) {
-    outgoing = null;
-    reconnectLater(status);
-  }
-
-  private void reconnectLater(Status status) {
-    if (closed) {
-      return;
-    }
-    Duration delay = backoff.next();
-    listener.info(
-        "market session lost ("
-            + status.getCode()
-            + (status.getDescription() == null ? "" : ": " + status.getDescription())
-            + "); reconnecting in "
-            + delay.toMillis()
-            + " ms");
-    worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    loop.send(request);
   }
 
   /** Leaves the market: the homes' session ends cleanly, no reconnecting. */
   @Override
   public void close() {
-    closed = true;
-    try {
-      worker.execute(
-          () -> {
-            if (outgoing != null) {
-              outgoing.onCompleted();
-              outgoing = null;
-            }
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // already closed
-    }
-    worker.shutdown();
-    try {
-      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-        worker.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      worker.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Moves the stream's callbacks onto the session thread, ignoring streams replaced since. */
-  private final class Events implements StreamObserver<SessionEvent> {
-    private final long streamGeneration;
-
-    Events(long streamGeneration) {
-      this.streamGeneration = streamGeneration;
-    }
-
-    @Override
-    public void onNext(SessionEvent event) {
-      submit(() -> onEvent(event));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      submit(() -> onBroken(Status.fromThrowable(t)));
-    }
-
-    @Override
-    public void onCompleted() {
-      submit(() -> onBroken(Status.UNAVAILABLE.withDescription("the market ended the session")));
-    }
-
-    private void submit(Runnable task) {
-      try {
-        worker.execute(
-            () -> {
-              if (streamGeneration == generation && !closed) {
-                task.run();
-              }
-            });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // closing
-      }
-    }
+    loop.close();
   }
 }

@@ -1,0 +1,182 @@
+package energy.market.client;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.SessionEvent;
+import energy.market.api.v1.SessionHello;
+import energy.market.api.v1.SessionRequest;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps one {@code Market/Connect} session open for a client (a process of homes, a daemon):
+ * connects, hands every event to the {@link Handler}, and when the stream breaks reconnects with
+ * exponential backoff, until {@link #close()}.
+ *
+ * <p>Everything (connecting, handling, sending) runs on one named thread: the handler needs no
+ * locks, may block on unary calls, and the outgoing stream's calls stay serialized. Events of a
+ * stream that was replaced meanwhile are dropped.
+ */
+public final class SessionLoop implements AutoCloseable {
+
+  /** What the client does on the loop's thread. */
+  public interface Handler {
+    /**
+     * Prepares a connection (for example registers homes).
+     *
+     * @return the hello to open the session with, or null to give up for good
+     * @throws StatusRuntimeException to try again after the backoff
+     */
+    SessionHello connecting() throws InterruptedException;
+
+    /** An event of the current session; answer with {@link SessionLoop#send}. */
+    void onEvent(SessionEvent event);
+
+    /** The session ended or could not open; the loop tries again after {@code retryIn}. */
+    void onLost(Status status, Duration retryIn);
+  }
+
+  private final MarketGrpc.MarketStub stub;
+  private final Handler handler;
+  private final Backoff backoff = Backoff.standard();
+  private final ScheduledThreadPoolExecutor thread;
+  private volatile boolean closed;
+  private StreamObserver<SessionRequest> outgoing;
+  private long generation;
+
+  /**
+   * @param channel the channel to the market (the caller owns and shuts it down)
+   * @param threadName the name of the loop's thread
+   * @param handler what the client does
+   */
+  public SessionLoop(Channel channel, String threadName, Handler handler) {
+    this.stub = MarketGrpc.newStub(channel);
+    this.handler = handler;
+    this.thread =
+        new ScheduledThreadPoolExecutor(
+            1, new ThreadFactoryBuilder().setNameFormat(threadName).setDaemon(true).build());
+    thread.setRemoveOnCancelPolicy(true);
+  }
+
+  /** Connects, in the background. */
+  public void start() {
+    submit(this::connect);
+  }
+
+  /** Sends a message on the current session; call it from the handler. */
+  public void send(SessionRequest request) {
+    if (outgoing != null && !closed) {
+      outgoing.onNext(request);
+    }
+  }
+
+  /** Starts the backoff again from its shortest delay; call it once a session is accepted. */
+  public void resetBackoff() {
+    backoff.reset();
+  }
+
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    SessionHello hello;
+    try {
+      hello = handler.connecting();
+    } catch (StatusRuntimeException e) {
+      retryLater(e.getStatus());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (hello == null) {
+      return;
+    }
+    long streamGeneration = ++generation;
+    outgoing = stub.connect(new Events(streamGeneration));
+    outgoing.onNext(SessionRequest.newBuilder().setHello(hello).build());
+  }
+
+  private void lost(Status status) {
+    outgoing = null;
+    retryLater(status);
+  }
+
+  private void retryLater(Status status) {
+    if (closed) {
+      return;
+    }
+    Duration delay = backoff.next();
+    handler.onLost(status, delay);
+    thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void submit(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException e) {
+      // closing: nothing more to do
+    }
+  }
+
+  /** Ends the session cleanly and stops reconnecting. */
+  @Override
+  public void close() {
+    closed = true;
+    submit(
+        () -> {
+          if (outgoing != null) {
+            outgoing.onCompleted();
+            outgoing = null;
+          }
+        });
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      thread.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Moves one stream's callbacks onto the loop's thread. */
+  private final class Events implements StreamObserver<SessionEvent> {
+    private final long streamGeneration;
+
+    Events(long streamGeneration) {
+      this.streamGeneration = streamGeneration;
+    }
+
+    @Override
+    public void onNext(SessionEvent event) {
+      onLoop(() -> handler.onEvent(event));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      onLoop(() -> lost(Status.fromThrowable(t)));
+    }
+
+    @Override
+    public void onCompleted() {
+      onLoop(() -> lost(Status.UNAVAILABLE.withDescription("the market ended the session")));
+    }
+
+    private void onLoop(Runnable task) {
+      submit(
+          () -> {
+            if (streamGeneration == generation && !closed) {
+              task.run();
+            }
+          });
+    }
+  }
+}
