@@ -1,0 +1,58 @@
+package energy.market.launcher.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JVM options of the child processes, sized for a 2-core machine shared by many JVMs: the serial
+ * collector everywhere, no perf-data file (it would outlive a killed JVM in /tmp), and for small
+ * processes the client compiler and small stacks and heaps (a one-home process stays near 60 MB).
+ */
+public final class JvmOptions {
+  /** Up to this many homes a process gets the small-JVM options. */
+  static final int SMALL_PROCESS_HOMES = 16;
+
+  private JvmOptions() {}
+
+  /** The market: heap grows with the homes it keeps accounts for. */
+  public static List<String> market(int homes) {
+    return withCommon(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx" + (192 + homes / 64) + "m"));
+  }
+
+  /** The weather and external daemons. */
+  public static List<String> daemon() {
+    return withCommon(small(48));
+  }
+
+  /** A process of {@code homes} homes. */
+  public static List<String> homes(int homes) {
+    if (homes <= SMALL_PROCESS_HOMES) {
+      return withCommon(small(48));
+    }
+    // Many homes: keep the optimizing compiler; about 16 KB of heap per home is plenty.
+    return withCommon(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx" + (64 + homes / 64) + "m"));
+  }
+
+  private static List<String> small(int heapMegabytes) {
+    return List.of(
+        "-Xss256k",
+        "-Xms8m",
+        "-Xmx" + heapMegabytes + "m",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-XX:CICompilerCount=1",
+        "-XX:ReservedCodeCacheSize=16m",
+        "-XX:MaxDirectMemorySize=16m");
+  }
+
+  private static List<String> withCommon(List<String> options) {
+    List<String> all = new ArrayList<>(options);
+    all.add("-XX:-UsePerfData");
+    if (Runtime.version().feature() >= 24) {
+      // Netty and protobuf use native access and sun.misc.Unsafe; newer JDKs warn unless allowed.
+      all.add("--enable-native-access=ALL-UNNAMED");
+      all.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return all;
+  }
+}

@@ -1,0 +1,48 @@
+package energy.market.launcher.simulate;
+
+import energy.market.launcher.feed.Accounts;
+import energy.market.launcher.model.DayRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a run did: how it ended, its closed days, the homes' accounts and its children.
+ *
+ * @param ending how it ended
+ * @param started when the launcher began starting children
+ * @param finished when every child had stopped
+ * @param days the closed days, in order
+ * @param accounts the homes' final accounts, or null when the market could not be asked
+ * @param children every child started, in start order
+ * @param startup from the first child started to every home connected, null if never up
+ * @param marketPort the market's port, 0 if it never listened
+ * @param weatherPort the weather daemon's port, 0 if it never listened
+ * @param leftovers children still alive after every stop attempt (should be empty)
+ */
+public record RunResult(
+    Ending ending,
+    Instant started,
+    Instant finished,
+    List<DayRecord> days,
+    Accounts.Found accounts,
+    List<ChildRecord> children,
+    Duration startup,
+    int marketPort,
+    int weatherPort,
+    List<String> leftovers) {
+
+  /**
+   * A child as the run saw it.
+   *
+   * @param name its name
+   * @param role its launcher subcommand
+   * @param pid its process id
+   * @param command its full command line
+   * @param exitCode how it ended, null if it could not be stopped
+   * @param log its log file
+   */
+  public record ChildRecord(
+      String name, String role, long pid, List<String> command, Integer exitCode, Path log) {}
+}

@@ -1,0 +1,488 @@
+package energy.market.launcher.simulate;
+
+import energy.market.client.Durations;
+import energy.market.external.EventCatalog;
+import energy.market.launcher.SignalTrap;
+import energy.market.launcher.config.ConfigDefaults;
+import energy.market.launcher.view.Views;
+import energy.market.server.PriceOptions;
+import energy.market.server.clock.Pace;
+import energy.market.server.engine.MarketSettings;
+import energy.market.weather.WeatherModelOptions;
+import energy.market.weather.shm.WeatherFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code energy-market simulate}: every participant as its own process, watched to the end. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    version = "energy-market 0.1.0",
+    description = {
+      "Runs a whole simulation on this machine: the market, the weather daemon, the external"
+          + " daemon (random events) and the homes, each an OS process started from this"
+          + " launcher, all on 127.0.0.1. Waits until each is up (gRPC health for the servers),"
+          + " shows the live view (a progress bar with --headless), and when the last day has"
+          + " closed, on Ctrl-C or when a process dies, stops them all in order and writes"
+          + " results/RUN-ID/: prices.csv, homes.csv, the market's ledger, run.json (every"
+          + " parameter, to replay the run) and prices.png.",
+      "Exit codes: 0 every day closed; 1 a process died or did not start; 2 bad options;"
+          + " 130 Ctrl-C (SIGINT); 143 SIGTERM; 129 SIGHUP. A second Ctrl-C kills the processes"
+          + " at once.",
+      ""
+    },
+    footer = {
+      "",
+      "Config file (--config FILE): a properties file of option defaults. Keys are the long"
+          + " option names without the dashes (gamma=0.9, days=365, production=20-80), optionally"
+          + " prefixed by a command name to apply to that command only (market.day-length=0,"
+          + " home.policy=always-sell); simulate also takes the keys of the roles it passes"
+          + " options on to (market., home., weather., external.). Flags win over the file. An"
+          + " unknown key or a value an option refuses stops the command before anything starts"
+          + " (exit 2)."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  /** Without --headless, one day every this long: slow enough to watch. */
+  static final Duration WATCHABLE_DAY = Duration.ofMillis(500);
+
+  /** Without --home-processes, one process per home up to this many processes. */
+  static final int DEFAULT_MAX_PROCESSES = 8;
+
+  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--homes",
+      paramLabel = "N",
+      description = "Number of homes (default: ${DEFAULT-VALUE}).",
+      defaultValue = "8")
+  int homes;
+
+  @Option(
+      names = "--home-processes",
+      paramLabel = "K",
+      description =
+          "Home processes the homes are spread over; 0 for one process per home, at most "
+              + DEFAULT_MAX_PROCESSES
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int homeProcesses;
+
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description = "Days to simulate (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30")
+  long days;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Seed of every participant: the same seed and options give the same prices.csv, "
+              + "whatever the number of home processes (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  long seed;
+
+  @Option(
+      names = "--day-length",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "Wall-clock length of a day, for example 200ms or 2s; 0 runs days as fast as the "
+              + "processes allow (default: "
+              + "500ms, or 0 with --headless).")
+  Duration dayLength;
+
+  @Option(
+      names = "--phase-deadline",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "Longest a phase of the day waits for late participants (default: ${DEFAULT-VALUE}).",
+      defaultValue = "5s")
+  Duration phaseDeadline;
+
+  @Option(
+      names = "--headless",
+      description =
+          "No live view: a progress bar, and days as fast as possible unless --day-length is "
+              + "given (default: off).")
+  boolean headless;
+
+  @Option(
+      names = "--results-dir",
+      paramLabel = "DIR",
+      description = "Where each run writes its RUN-ID directory (default: ${DEFAULT-VALUE}).",
+      defaultValue = "results")
+  Path resultsDir;
+
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description =
+          "Name of the run's results directory (default: the UTC start time and the seed, for "
+              + "example 20260101-120000-s1).")
+  String runId;
+
+  @Option(
+      names = "--market-port",
+      paramLabel = "PORT",
+      description =
+          "The market's port on 127.0.0.1, for grpcurl or watch during the run; 0 picks a free "
+              + "one, printed at start (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0")
+  int marketPort;
+
+  @Option(
+      names = "--max-concurrent-trades",
+      paramLabel = "N",
+      description = "Trades the market executes at once (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int maxConcurrentTrades;
+
+  @Option(
+      names = "--trade-queue",
+      paramLabel = "N",
+      description =
+          "Trades that may wait for a slot before the market refuses more (default: "
+              + "${DEFAULT-VALUE}).",
+      defaultValue = "1024")
+  int tradeQueue;
+
+  @Option(
+      names = "--probability",
+      paramLabel = "KIND=P",
+      split = ",",
+      description =
+          "Daily probability (0 to 1) of a random event kind, for example storm=0.02; "
+              + "repeatable or comma-separated (default: fuel-shortage=0.03, war=0.005, "
+              + "new-energy-law=0.01, storm=0.04, cold-snap=0.03).")
+  List<String> probabilities = new ArrayList<>();
+
+  @Option(
+      names = "--startup-timeout",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description = "How long each process may take to come up (default: ${DEFAULT-VALUE}).",
+      defaultValue = "60s")
+  Duration startupTimeout;
+
+  @Option(
+      names = "--stop-grace",
+      paramLabel = "DURATION",
+      converter = Durations.class,
+      description =
+          "How long a process may take to stop after SIGTERM before it is killed; the market gets"
+              + " twice as long (default: "
+              + "${DEFAULT-VALUE}).",
+      defaultValue = "5s")
+  Duration stopGrace;
+
+  @Option(
+      names = "--class-data-sharing",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Share the processes' class data through an archive cached in ~/.cache/energy-market,"
+              + " made by the first run of a jar, which about halves each process's start-up;"
+              + " --no-class-data-sharing to start them plainly (default: ${DEFAULT-VALUE}).")
+  boolean classDataSharing;
+
+  @Mixin(name = "home")
+  HomeModelOptions home = new HomeModelOptions();
+
+  @Mixin(name = "price")
+  PriceOptions price = new PriceOptions();
+
+  @Mixin(name = "weather")
+  WeatherModelOptions weather = new WeatherModelOptions();
+
+  /** Options passed on to the market besides the price model's. */
+  private static final List<String> MARKET_OPTIONS =
+      List.of("--phase-deadline", "--max-concurrent-trades", "--trade-queue");
+
+  /** Price-model options the homes need too (their heating and cooling use the comfort band). */
+  private static final Set<String> SHARED_WITH_HOMES = Set.of("--comfort-low", "--comfort-high");
+
+  /**
+   * For each option that simulate passes on to its children, the roles that get it, in order. The
+   * config file's {@code role.option} keys apply to these options too.
+   */
+  public static Map<String, List<String>> forwardedRoles(CommandSpec spec) {
+    Map<String, List<String>> roles = new TreeMap<>();
+    for (OptionSpec option : spec.mixins().get("price").options()) {
+      String name = option.longestName();
+      roles.put(
+          name, SHARED_WITH_HOMES.contains(name) ? List.of("market", "home") : List.of("market"));
+    }
+    for (String name : MARKET_OPTIONS) {
+      roles.put(name, List.of("market"));
+    }
+    for (OptionSpec option : spec.mixins().get("weather").options()) {
+      roles.put(option.longestName(), List.of("weather"));
+    }
+    for (OptionSpec option : spec.mixins().get("home").options()) {
+      roles.put(option.longestName(), List.of("home"));
+    }
+    roles.put("--probability", List.of("external"));
+    return roles;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    RunSettings run = validate();
+    Files.createDirectories(run.runDir().resolve("logs"));
+    out.printf(
+        Locale.ROOT,
+        "run %s: %d homes in %d processes, %d days, seed %d, %s; results in %s%n",
+        run.runId(),
+        run.homes(),
+        run.shares().size(),
+        run.days(),
+        run.seed(),
+        run.dayLength().isZero()
+            ? "days as fast as possible"
+            : "a day every " + Durations.format(run.dayLength()),
+        run.runDir());
+    out.flush();
+    Simulation simulation =
+        new Simulation(
+            run,
+            newOperatorToken(),
+            startupTimeout,
+            stopGrace,
+            classDataSharing,
+            title ->
+                headless ? Views.progress(out, run.days()) : Views.live(out, title, run.days(), 60),
+            out);
+    SignalTrap.handle("INT", () -> simulation.signal("INT"));
+    SignalTrap.handle("TERM", () -> simulation.signal("TERM"));
+    // A closed terminal hangs up: stop as cleanly as on Ctrl-C.
+    SignalTrap.handle("HUP", () -> simulation.signal("HUP"));
+    RunResult result = simulation.run();
+    List<String> files;
+    try {
+      files = RunReport.write(run, result, options(), replay(run), configFile());
+    } catch (IOException e) {
+      spec.commandLine()
+          .getErr()
+          .println("simulate: could not write the results: " + e.getMessage());
+      return 1;
+    }
+    return summarize(out, run, result, files);
+  }
+
+  private int summarize(PrintWriter out, RunSettings run, RunResult result, List<String> files) {
+    Ending ending = result.ending();
+    double seconds = Duration.between(result.started(), result.finished()).toMillis() / 1000.0;
+    String verdict =
+        switch (ending.kind()) {
+          case COMPLETED -> "completed";
+          case SIGNAL -> "stopped";
+          default -> "failed";
+        };
+    out.printf(
+        Locale.ROOT,
+        "run %s %s: %s (%d of %d days closed, %.1f s)%n",
+        run.runId(),
+        verdict,
+        ending.message(),
+        result.days().size(),
+        run.days(),
+        seconds);
+    out.println("results in " + run.runDir() + ": " + String.join(", ", files));
+    int code = ending.exitCode();
+    if (!result.leftovers().isEmpty()) {
+      out.println("could not stop: " + String.join(", ", result.leftovers()));
+      code = code == 0 ? 1 : code;
+    }
+    out.flush();
+    return code;
+  }
+
+  /** Checks every option as the children will read them, before anything starts. */
+  RunSettings validate() {
+    try {
+      if (homes < 0 || homes > 1_000_000) {
+        throw new IllegalArgumentException("--homes " + homes + " is out of range 0..1000000");
+      }
+      int processes = homeProcesses == 0 ? Math.min(homes, DEFAULT_MAX_PROCESSES) : homeProcesses;
+      if (homes > 0 && (processes < 1 || processes > Math.min(homes, 1000))) {
+        throw new IllegalArgumentException(
+            "--home-processes "
+                + homeProcesses
+                + " is out of range 1.."
+                + Math.min(homes, 1000)
+                + " for "
+                + homes
+                + " homes (0 picks one per home, at most "
+                + DEFAULT_MAX_PROCESSES
+                + ")");
+      }
+      if (days < 1 || days > 100_000) {
+        throw new IllegalArgumentException("--days " + days + " is out of range 1..100000");
+      }
+      if (marketPort < 0 || marketPort > 65535) {
+        throw new IllegalArgumentException(
+            "--market-port " + marketPort + " is out of range 0..65535");
+      }
+      Duration length = dayLength != null ? dayLength : headless ? Duration.ZERO : WATCHABLE_DAY;
+      if (startupTimeout.isZero() || stopGrace.isZero()) {
+        throw new IllegalArgumentException("--startup-timeout and --stop-grace must be above 0");
+      }
+      new MarketSettings(
+          seed,
+          length.isZero() ? Pace.fast(phaseDeadline) : new Pace(length, phaseDeadline),
+          days,
+          price.parameters(),
+          price.catalog(),
+          maxConcurrentTrades,
+          tradeQueue,
+          3,
+          256,
+          "validation");
+      weather.toParameters();
+      home.validate(
+          seed, price.parameters().comfortLowCelsius(), price.parameters().comfortHighCelsius());
+      EventCatalog.defaults().withProbabilities(probabilities);
+      String id = runId();
+      Path runDir = resultsDir.resolve(id);
+      RunSettings run =
+          new RunSettings(
+              id,
+              seed,
+              days,
+              homes,
+              HomeShare.split(homes, homes == 0 ? 0 : processes),
+              home.namePrefix,
+              runDir,
+              WeatherFile.defaultPath().resolveSibling("energy-market-" + id),
+              marketPort,
+              length,
+              forwarded());
+      ChildArguments.check(run);
+      return run;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private String runId() {
+    if (runId != null) {
+      if (!runId.matches("[A-Za-z0-9._-]{1,100}") || runId.startsWith(".")) {
+        throw new IllegalArgumentException(
+            "--run-id '" + runId + "' is not allowed; use letters, digits, '.', '-', '_'");
+      }
+      if (Files.exists(resultsDir.resolve(runId))) {
+        throw new IllegalArgumentException(
+            "--run-id " + runId + ": " + resultsDir.resolve(runId) + " already exists");
+      }
+      return runId;
+    }
+    String base = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-s" + seed;
+    String id = base;
+    for (int n = 2; Files.exists(resultsDir.resolve(id)); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+
+  /** The model options each role gets, as {@code --name=value} exactly as given. */
+  private Map<String, List<String>> forwarded() {
+    Map<String, List<String>> byRole = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> entry : forwardedRoles(spec).entrySet()) {
+      OptionSpec option = spec.findOption(entry.getKey());
+      for (String value : EffectiveOptions.values(spec, option)) {
+        for (String role : entry.getValue()) {
+          byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(entry.getKey() + "=" + value);
+        }
+      }
+    }
+    return byRole;
+  }
+
+  /** Every option's effective value, for run.json. */
+  private Map<String, Object> options() {
+    Map<String, Object> options = new TreeMap<>();
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      if (option.usageHelp() || option.versionHelp()) {
+        continue;
+      }
+      if (option.typeInfo().isBoolean()) {
+        options.put(name, Boolean.TRUE.equals(option.getValue()));
+        continue;
+      }
+      List<String> values = EffectiveOptions.values(spec, option);
+      if (option.isMultiValue()) {
+        options.put(name, values);
+      } else if (!values.isEmpty()) {
+        options.put(name, values.get(0));
+      }
+    }
+    return options;
+  }
+
+  /** The simulate command line that replays this run, with every option spelled out. */
+  List<String> replay(RunSettings run) {
+    List<String> command = new ArrayList<>(List.of("energy-market", "simulate"));
+    Set<String> skipped = Set.of("--config", "--run-id", "--results-dir", "--day-length");
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      if (option.usageHelp() || option.versionHelp() || skipped.contains(name)) {
+        continue;
+      }
+      if (option.typeInfo().isBoolean()) {
+        if (Boolean.TRUE.equals(option.getValue())) {
+          command.add(name);
+        }
+        continue;
+      }
+      for (String value : EffectiveOptions.values(spec, option)) {
+        command.add(name + "=" + value);
+      }
+    }
+    command.add("--day-length=" + Durations.format(run.dayLength()));
+    return command;
+  }
+
+  private Path configFile() {
+    return spec.defaultValueProvider() instanceof ConfigDefaults defaults
+        ? defaults.file().path()
+        : null;
+  }
+
+  private static String newOperatorToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

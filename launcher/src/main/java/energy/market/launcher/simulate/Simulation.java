@@ -1,0 +1,450 @@
+package energy.market.launcher.simulate;
+
+import energy.market.launcher.Launcher;
+import energy.market.launcher.feed.Accounts;
+import energy.market.launcher.feed.Health;
+import energy.market.launcher.feed.MarketFeed;
+import energy.market.launcher.model.DayRecord;
+import energy.market.launcher.view.LiveView;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one simulation: starts the market, waits until it is SERVING, then the weather daemon (until
+ * SERVING), the external daemon and the home processes; follows the price feed until the last day
+ * closes, a child dies or a stop signal arrives; then stops the homes, reads their accounts, and
+ * stops the external daemon, the weather daemon and the market, in that order (SIGTERM, SIGKILL
+ * after a grace period), checks that none is left and removes the shared-memory file.
+ */
+public final class Simulation {
+  /** Opens the live view once every participant is up. */
+  @FunctionalInterface
+  public interface ViewFactory {
+    LiveView open(String title);
+  }
+
+  /** The environment variable that tells a child the launcher's pid (see {@code ChildMode}). */
+  public static final String LAUNCHER_PID_ENV = "ENERGY_MARKET_LAUNCHER_PID";
+
+  private static final Duration PROBE_DEADLINE = Duration.ofSeconds(1);
+
+  private final RunSettings run;
+  private final ChildCommands commands;
+  private final String operatorToken;
+  private final Duration startupTimeout;
+  private final Duration stopGrace;
+  private final ViewFactory views;
+  private final PrintWriter out;
+  private final ClassDataSharing classData;
+  private final RunMonitor monitor = new RunMonitor();
+  private final List<Child> children = new CopyOnWriteArrayList<>();
+  private final ConcurrentSkipListMap<Long, DayRecord> days = new ConcurrentSkipListMap<>();
+  private Child market;
+  private Child weather;
+  private Child external;
+  private final List<Child> homes = new ArrayList<>();
+  private ManagedChannel marketChannel;
+  private MarketFeed feed;
+  private LiveView view;
+  private int marketPort;
+  private int weatherPort;
+  private Duration startup;
+
+  /**
+   * @param run the run's settings
+   * @param operatorToken the secret the daemons present to the market, new for each run
+   * @param startupTimeout how long each child may take to come up
+   * @param stopGrace how long each group of children may take to stop after SIGTERM
+   * @param classDataSharing share the children's class data through a cached archive
+   * @param views opens the live view
+   * @param out where progress lines go
+   */
+  public Simulation(
+      RunSettings run,
+      String operatorToken,
+      Duration startupTimeout,
+      Duration stopGrace,
+      boolean classDataSharing,
+      ViewFactory views,
+      PrintWriter out) {
+    this.classData =
+        classDataSharing
+            ? ClassDataSharing.forClassPath(System.getProperty("java.class.path"), run.runId())
+            : null;
+    this.run = run;
+    this.commands = new ChildCommands(run);
+    this.operatorToken = operatorToken;
+    this.startupTimeout = startupTimeout;
+    this.stopGrace = stopGrace;
+    this.views = views;
+    this.out = out;
+  }
+
+  /**
+   * A stop signal: the first ends the run cleanly; a second one kills every child at once.
+   *
+   * @param name {@code INT}, {@code TERM} or {@code HUP}
+   */
+  public void signal(String name) {
+    if (!monitor.signal(name)) {
+      killAll();
+    }
+  }
+
+  /** Runs the simulation to its end and stops every child; never leaves one running. */
+  public RunResult run() throws InterruptedException {
+    Instant started = Instant.now();
+    // If the launcher's JVM ends some other way, its children must not outlive it.
+    Thread safetyNet = new Thread(this::emergencyStop, "simulate-emergency-stop");
+    Runtime.getRuntime().addShutdownHook(safetyNet);
+    Accounts.Found accounts = null;
+    List<String> leftovers;
+    try {
+      try {
+        if (start()) {
+          view = views.open(title());
+          feed.follow(1, new FeedListener());
+        }
+      } catch (IOException | RuntimeException e) {
+        monitor.startupFailed("cannot start the processes: " + e);
+      }
+      Ending ending = monitor.await();
+      monitor.stopping();
+      if (view != null) {
+        view.close();
+      }
+      out.println("stopping: " + ending.message());
+      out.flush();
+      long stopNanos = System.nanoTime();
+      if (ending.kind() == Ending.Kind.COMPLETED) {
+        // The homes leave by themselves after the last day; a signal now would race their exit.
+        awaitExit(homes, stopGrace);
+      }
+      stopGroup(homes, stopGrace);
+      accounts = readAccounts();
+      if (feed != null) {
+        // Cancel the feed first, or the market would wait for our stream when it shuts down.
+        feed.close();
+      }
+      stopGroup(listOf(external), stopGrace);
+      stopGroup(listOf(weather), stopGrace);
+      // The market lets running calls finish (a watcher's price stream holds it ~3 s), so it
+      // gets twice the grace before it is killed.
+      stopGroup(listOf(market), stopGrace.multipliedBy(2));
+      leftovers = leftovers();
+      out.printf(
+          Locale.ROOT,
+          "stopped %d processes in %.1f s%n",
+          children.size() - leftovers.size(),
+          (System.nanoTime() - stopNanos) / 1e9);
+      out.flush();
+      if (classData != null) {
+        classData.finish(monitor.await().kind() == Ending.Kind.COMPLETED);
+      }
+    } finally {
+      if (marketChannel != null) {
+        marketChannel.shutdownNow();
+      }
+      removeSharedMemoryFile();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(safetyNet);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook finds nothing left to do.
+    }
+    return new RunResult(
+        monitor.await(),
+        started,
+        Instant.now(),
+        List.copyOf(days.values()),
+        accounts,
+        records(),
+        startup,
+        marketPort,
+        weatherPort,
+        leftovers);
+  }
+
+  private boolean start() throws IOException, InterruptedException {
+    long startNanos = System.nanoTime();
+    market = launch(commands.market());
+    if (!monitor.waitFor(
+        "the market did not print its port", startupTimeout, () -> market.ready() != null)) {
+      return false;
+    }
+    marketPort = Integer.parseInt(market.ready());
+    marketChannel =
+        NettyChannelBuilder.forAddress(ChildCommands.LOOPBACK, marketPort).usePlaintext().build();
+    if (!monitor.waitFor(
+        "the market did not report SERVING",
+        startupTimeout,
+        () -> Health.serving(marketChannel, PROBE_DEADLINE))) {
+      return false;
+    }
+    out.printf(
+        Locale.ROOT,
+        "market    pid %-7d %s:%d, serving%n",
+        market.pid(),
+        ChildCommands.LOOPBACK,
+        marketPort);
+    out.flush();
+
+    // The external daemon needs only the market: it starts while the weather daemon comes up.
+    weather = launch(commands.weather(marketPort));
+    external = launch(commands.external(marketPort));
+    if (!monitor.waitFor(
+        "the weather daemon did not print its port",
+        startupTimeout,
+        () -> weather.ready() != null)) {
+      return false;
+    }
+    weatherPort = Integer.parseInt(weather.ready());
+    ManagedChannel weatherChannel =
+        NettyChannelBuilder.forAddress(ChildCommands.LOOPBACK, weatherPort).usePlaintext().build();
+    try {
+      if (!monitor.waitFor(
+          "the weather daemon did not report SERVING",
+          startupTimeout,
+          () -> Health.serving(weatherChannel, PROBE_DEADLINE))) {
+        return false;
+      }
+    } finally {
+      weatherChannel.shutdownNow();
+    }
+    out.printf(
+        Locale.ROOT,
+        "weather   pid %-7d %s:%d, serving; shared memory %s%n",
+        weather.pid(),
+        ChildCommands.LOOPBACK,
+        weatherPort,
+        run.shmFile());
+    out.flush();
+
+    // The market opens day 1 only once every home and both daemons are connected, so the order
+    // in which they connect does not matter.
+    for (HomeShare share : run.shares()) {
+      homes.add(launch(commands.homes(share, marketPort, weatherPort)));
+    }
+    if (!monitor.waitFor(
+        "the external daemon did not start", startupTimeout, () -> external.ready() != null)) {
+      return false;
+    }
+    out.printf(
+        Locale.ROOT, "external  pid %-7d random events, seed %d%n", external.pid(), run.seed());
+    out.flush();
+    if (!monitor.waitFor(
+        "the home processes did not all start",
+        startupTimeout,
+        () -> homes.stream().allMatch(h -> h.ready() != null))) {
+      return false;
+    }
+    feed = new MarketFeed(marketChannel, false);
+    if (!monitor.waitFor(
+        "not all " + run.homes() + " homes connected to the market",
+        startupTimeout,
+        () -> homesConnected() >= run.homes())) {
+      return false;
+    }
+    startup = Duration.ofNanos(System.nanoTime() - startNanos);
+    out.printf(
+        Locale.ROOT,
+        "homes     %d in %d processes%s, all connected; up in %.1f s%n",
+        run.homes(),
+        homes.size(),
+        homes.isEmpty()
+            ? ""
+            : " (pids "
+                + homes.get(0).pid()
+                + (homes.size() > 1 ? ".." + homes.get(homes.size() - 1).pid() : "")
+                + ")",
+        startup.toMillis() / 1000.0);
+    out.flush();
+    return true;
+  }
+
+  private int homesConnected() {
+    try {
+      return feed.status(PROBE_DEADLINE).homesConnected();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private Child launch(ChildSpec spec) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(spec.jvmOptions());
+    List<String> sharing = classData == null ? List.of() : classData.options(spec);
+    command.addAll(sharing);
+    // Marks every process of the run, so that `pgrep -f RUN-ID` finds them.
+    command.add("-Denergy.market.run=" + run.runId());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Launcher.class.getName());
+    command.add(spec.role());
+    command.addAll(spec.args());
+    Child child =
+        Child.start(
+            spec,
+            command,
+            Map.of(
+                "ENERGY_MARKET_OPERATOR_TOKEN",
+                operatorToken,
+                LAUNCHER_PID_ENV,
+                Long.toString(ProcessHandle.current().pid())),
+            run.runDir().resolve("logs").resolve(spec.name() + ".log"));
+    children.add(child);
+    if (classData != null) {
+      classData.started(spec, child, sharing);
+    }
+    child.process().onExit().thenRun(() -> monitor.childExited(child, child.process().exitValue()));
+    return child;
+  }
+
+  private String title() {
+    return "energy-market simulate | run "
+        + run.runId()
+        + " | market "
+        + ChildCommands.LOOPBACK
+        + ":"
+        + marketPort
+        + " | "
+        + run.homes()
+        + " homes";
+  }
+
+  private Accounts.Found readAccounts() throws InterruptedException {
+    if (marketChannel == null || market == null || !market.isAlive()) {
+      return null;
+    }
+    try {
+      return Accounts.fetch(marketChannel, run.homeNames(), Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      out.println("could not read the homes' accounts: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void stopGroup(List<Child> group, Duration grace) throws InterruptedException {
+    for (Child child : group) {
+      if (child.isAlive()) {
+        child.terminate();
+      }
+    }
+    awaitExit(group, grace);
+    for (Child child : group) {
+      if (child.isAlive()) {
+        out.println(child.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
+        child.kill();
+        child.awaitExit(Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  private static void awaitExit(List<Child> group, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Child child : group) {
+      child.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+  }
+
+  private List<String> leftovers() {
+    List<String> alive = new ArrayList<>();
+    for (Child child : children) {
+      if (child.isAlive()) {
+        alive.add(child.name() + " (pid " + child.pid() + ")");
+      }
+    }
+    return alive;
+  }
+
+  private void killAll() {
+    for (Child child : children) {
+      if (child.isAlive()) {
+        child.kill();
+      }
+    }
+  }
+
+  private void emergencyStop() {
+    killAll();
+    for (Child child : children) {
+      try {
+        child.process().waitFor(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    removeSharedMemoryFile();
+  }
+
+  /** The weather daemon removes its file when it stops; this also covers a killed daemon. */
+  private void removeSharedMemoryFile() {
+    Path file = run.shmFile();
+    try {
+      Files.deleteIfExists(file);
+      Path dir = file.getParent();
+      if (dir != null) {
+        try (DirectoryStream<Path> temporary =
+            Files.newDirectoryStream(dir, file.getFileName() + ".tmp-*")) {
+          for (Path leftover : temporary) {
+            Files.deleteIfExists(leftover);
+          }
+        }
+      }
+    } catch (IOException e) {
+      out.println("could not remove the shared-memory file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private List<RunResult.ChildRecord> records() {
+    List<RunResult.ChildRecord> records = new ArrayList<>();
+    for (Child child : children) {
+      records.add(
+          new RunResult.ChildRecord(
+              child.name(),
+              child.spec().role(),
+              child.pid(),
+              child.command(),
+              child.exitCode(),
+              child.log()));
+    }
+    return records;
+  }
+
+  private static List<Child> listOf(Child child) {
+    return child == null ? List.of() : List.of(child);
+  }
+
+  /** Records each day, shows it, and ends the run after its last day. */
+  private final class FeedListener implements MarketFeed.Listener {
+    @Override
+    public void day(DayRecord day) {
+      // Days that close after the run ended (while the homes are being stopped) are not the run's.
+      if (day.day() > run.days() || monitor.isOver()) {
+        return;
+      }
+      days.put(day.day(), day);
+      monitor.dayClosed(day.day());
+      view.day(day);
+      if (day.day() >= run.days()) {
+        monitor.completed("all " + run.days() + " days closed");
+      }
+    }
+  }
+}

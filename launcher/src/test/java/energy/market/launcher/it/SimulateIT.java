@@ -1,0 +1,92 @@
+package energy.market.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Struct;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code energy-market simulate --homes 6 --days 5 --headless}: a whole run, end to end. */
+class SimulateIT {
+  @TempDir Path dir;
+
+  @Test
+  void aHeadlessRunExitsZeroWithConsistentResultsAndLeavesNothingBehind() throws Exception {
+    String runId = "it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    Path results = dir.resolve("results");
+    int code;
+    String output;
+    try (LauncherProcess launcher =
+        LauncherProcess.start(
+            Path.of("target", "it-cache"),
+            "simulate",
+            "--homes",
+            "6",
+            "--home-processes",
+            "3",
+            "--days",
+            "5",
+            "--headless",
+            "--seed",
+            "3",
+            "--results-dir",
+            results.toString(),
+            "--run-id",
+            runId)) {
+      code = launcher.awaitExit(Duration.ofSeconds(120));
+      output = launcher.output();
+    }
+    assertEquals(0, code, output);
+    assertTrue(output.contains("run " + runId + " completed: all 5 days closed"), output);
+
+    Path run = results.resolve(runId);
+    List<String[]> prices = RunChecks.rows(run.resolve("prices.csv"));
+    assertEquals(5, prices.size(), "one row per day");
+    for (int day = 1; day <= 5; day++) {
+      String[] row = prices.get(day - 1);
+      assertEquals(Integer.toString(day), row[0]);
+      assertEquals("6", row[7], "every home took part in day " + day);
+    }
+    List<String[]> homes = RunChecks.rows(run.resolve("homes.csv"));
+    assertEquals(6, homes.size());
+    assertEquals("home-1", homes.get(0)[0]);
+    assertEquals("home-6", homes.get(5)[0]);
+    assertEquals(sum(prices, 5), sum(homes, 6), "energy sold: the days' sum is the homes' sum");
+    assertEquals(sum(prices, 4), sum(homes, 7), "energy bought: the days' sum is the homes' sum");
+
+    Struct json = RunChecks.runJson(run);
+    assertEquals(3, json.getFieldsOrThrow("seed").getNumberValue());
+    assertEquals(runId, json.getFieldsOrThrow("run_id").getStringValue());
+    assertEquals(
+        "completed",
+        json.getFieldsOrThrow("outcome")
+            .getStructValue()
+            .getFieldsOrThrow("status")
+            .getStringValue());
+    assertTrue(
+        json.getFieldsOrThrow("replay").getListValue().getValuesList().stream()
+            .anyMatch(v -> v.getStringValue().equals("--seed=3")));
+    assertEquals(
+        6,
+        json.getFieldsOrThrow("children").getListValue().getValuesCount(),
+        "market, weather, external, 3 home processes");
+
+    byte[] png = Files.readAllBytes(run.resolve("prices.png"));
+    assertArrayEquals(
+        new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "prices.png is a PNG");
+    assertTrue(Files.size(run.resolve("logs").resolve("market.log")) > 0);
+
+    RunChecks.nothingLeft(runId, json);
+  }
+
+  private static long sum(List<String[]> rows, int column) {
+    return rows.stream().mapToLong(r -> Long.parseLong(r[column])).sum();
+  }
+}

@@ -1,0 +1,79 @@
+package energy.market.launcher.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChildCommandsTest {
+  private final RunSettings run =
+      new RunSettings(
+          "r1",
+          7,
+          5,
+          40,
+          HomeShare.split(40, 2),
+          "home",
+          Path.of("results", "r1"),
+          Path.of("/dev/shm/energy-market-r1"),
+          0,
+          Duration.ZERO,
+          Map.of("market", List.of("--gamma=0.5"), "home", List.of("--policy=always-sell")));
+  private final ChildCommands commands = new ChildCommands(run);
+
+  private static String after(List<String> args, String option) {
+    return args.get(args.indexOf(option) + 1);
+  }
+
+  @Test
+  void theMarketWaitsForEveryHomeAndBothDaemonsAndKeepsItsLedgerInTheRunDirectory() {
+    List<String> args = commands.market().args();
+
+    assertEquals("40", after(args, "--await-homes"));
+    assertEquals("2", after(args, "--await-daemons"));
+    assertEquals(Path.of("results", "r1").toString(), after(args, "--data-dir"));
+    assertEquals("127.0.0.1", after(args, "--bind"));
+    assertEquals("0", after(args, "--port"));
+    assertEquals("0", after(args, "--day-length"));
+    assertEquals("7", after(args, "--seed"));
+    assertEquals("--gamma=0.5", args.get(args.size() - 1));
+  }
+
+  @Test
+  void homeProcessesShareTheRangeOfNamesAndReadTheRunsWeather() {
+    List<String> second = commands.homes(run.shares().get(1), 4000, 4001).args();
+
+    assertEquals("21", after(second, "--first-index"));
+    assertEquals("20", after(second, "--count"));
+    assertEquals("127.0.0.1:4000", after(second, "--market"));
+    assertEquals("127.0.0.1:4001", after(second, "--weather-address"));
+    assertEquals("/dev/shm/energy-market-r1", after(second, "--shm-file"));
+    assertEquals("5", after(second, "--days"));
+    assertTrue(second.contains("--policy=always-sell"));
+  }
+
+  @Test
+  void theDaemonsFollowTheMarketWithTheRunsSeed() {
+    List<String> weather = commands.weather(4000).args();
+    List<String> external = commands.external(4000).args();
+
+    assertEquals("/dev/shm/energy-market-r1", after(weather, "--shm-file"));
+    assertEquals("0", after(weather, "--port"));
+    assertTrue(external.contains("--random"));
+    assertEquals("7", after(external, "--seed"));
+  }
+
+  @Test
+  void smallHomeProcessesGetSmallJvms() {
+    assertTrue(JvmOptions.homes(1).contains("-XX:TieredStopAtLevel=1"));
+    assertFalse(JvmOptions.homes(250).contains("-XX:TieredStopAtLevel=1"));
+    assertTrue(JvmOptions.homes(250).contains("-Xmx67m"), JvmOptions.homes(250).toString());
+    assertEquals(1, Collections.frequency(JvmOptions.market(8), "-XX:-UsePerfData"));
+  }
+}
