@@ -289,7 +289,12 @@ public final class HomeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     session.start();
     int code = exit.join();
-    Runtime.getRuntime().removeShutdownHook(hook);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // A signal arrived as the last day closed: the hook is running and leaves the market.
+      return code;
+    }
     session.close();
     channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
     temperature.close();

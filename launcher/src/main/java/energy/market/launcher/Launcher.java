@@ -2,6 +2,7 @@ package energy.market.launcher;
 
 import energy.market.external.ExternalCommand;
 import energy.market.home.HomeCommand;
+import energy.market.launcher.bench.BenchCommand;
 import energy.market.launcher.config.ConfigDefaults;
 import energy.market.launcher.config.ConfigException;
 import energy.market.launcher.config.ConfigFile;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       WeatherCommand.class,
       ExternalCommand.class,
       SimulateCommand.class,
-      WatchCommand.class
+      WatchCommand.class,
+      BenchCommand.class
     },
     footer = {
       "",

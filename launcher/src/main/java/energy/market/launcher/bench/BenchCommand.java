@@ -1,0 +1,24 @@
+package energy.market.launcher.bench;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code energy-market bench}: the performance bars, measured on this machine. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmarks against a real market process on 127.0.0.1. Run each a few times and quote "
+            + "the median: a shared machine is noisy.",
+    subcommands = {TradesBench.class, FeedBench.class})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,125 @@
+package energy.market.launcher.bench;
+
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.PriceTick;
+import energy.market.api.v1.StreamPricesRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench feed}: how long a tick takes from the market's close to each of many {@code
+ * StreamPrices} subscribers, measured with the tick's own close time (one machine, one clock).
+ */
+@Command(
+    name = "feed",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures the price feed's delivery latency (tick close to arrival) to --subscribers "
+            + "StreamPrices subscribers of a market process on 127.0.0.1 closing a day every "
+            + "--day-length.")
+public final class FeedBench implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--subscribers",
+      description = "Subscribers (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1000")
+  int subscribers;
+
+  @Option(
+      names = "--channels",
+      description = "Connections the subscribers are spread over (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int channels;
+
+  @Option(
+      names = "--day-length",
+      description = "The market's day length (default: ${DEFAULT-VALUE}).",
+      defaultValue = "50ms")
+  String dayLength;
+
+  @Option(
+      names = "--seconds",
+      description = "How long to measure (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int seconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (subscribers < 1 || channels < 1 || seconds < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--subscribers, --channels and --seconds must be >= 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    LatencyRecorder latency = new LatencyRecorder();
+    AtomicLong received = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    List<ManagedChannel> connections = new ArrayList<>();
+    try (MarketUnderTest market = new MarketUnderTest(List.of("--day-length", dayLength))) {
+      for (int c = 0; c < channels; c++) {
+        connections.add(
+            NettyChannelBuilder.forAddress("127.0.0.1", market.port).usePlaintext().build());
+      }
+      long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      for (int i = 0; i < subscribers; i++) {
+        MarketGrpc.newStub(connections.get(i % channels))
+            .streamPrices(
+                StreamPricesRequest.getDefaultInstance(),
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(PriceTick tick) {
+                    if (System.nanoTime() < warmUpEnd) {
+                      return;
+                    }
+                    Instant closed =
+                        Instant.ofEpochSecond(
+                            tick.getClosedAt().getSeconds(), tick.getClosedAt().getNanos());
+                    Instant now = Instant.now();
+                    latency.record(
+                        (now.getEpochSecond() - closed.getEpochSecond()) * 1_000_000_000L
+                            + (now.getNano() - closed.getNano()));
+                    received.incrementAndGet();
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    errors.incrementAndGet();
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+      }
+      TimeUnit.SECONDS.sleep(2L + seconds);
+      out.printf(
+          Locale.ROOT,
+          "feed: %d ticks delivered to %d subscribers in %d s; latency p50 %.2f ms, p99 %.2f ms,"
+              + " max %.2f ms; %d streams failed (%d cores)%n",
+          received.get(),
+          subscribers,
+          seconds,
+          latency.millis(0.50),
+          latency.millis(0.99),
+          latency.millis(1.0),
+          errors.get(),
+          Runtime.getRuntime().availableProcessors());
+      out.flush();
+      return errors.get() == 0 ? 0 : 1;
+    } finally {
+      connections.forEach(ManagedChannel::shutdownNow);
+    }
+  }
+}

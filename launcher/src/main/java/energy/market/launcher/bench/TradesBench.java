@@ -1,0 +1,248 @@
+package energy.market.launcher.bench;
+
+import energy.market.api.v1.DayReports;
+import energy.market.api.v1.HomeCredentials;
+import energy.market.api.v1.HomeDayReport;
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.Phase;
+import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.api.v1.SessionEvent;
+import energy.market.api.v1.SessionHello;
+import energy.market.api.v1.SessionRequest;
+import energy.market.api.v1.TradeOrders;
+import energy.market.api.v1.TradePolicy;
+import energy.market.api.v1.TradeReceipt;
+import energy.market.api.v1.TradeRequest;
+import energy.market.api.v1.TradeSide;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench trades}: unary {@code Market/Trade} calls through the bounded executor of a market
+ * process on loopback, each acknowledged only once durable in its ledger.
+ */
+@Command(
+    name = "trades",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures Market/Trade throughput and latency against a market process on 127.0.0.1: "
+            + "homes declare a large deficit, then --callers loops each keep one 1 Wh buy in "
+            + "flight for --seconds.")
+public final class TradesBench implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--callers",
+      description = "Trades kept in flight at once (default: ${DEFAULT-VALUE}).",
+      defaultValue = "64")
+  int callers;
+
+  @Option(
+      names = "--homes",
+      description = "Homes the trades are spread over (default: ${DEFAULT-VALUE}).",
+      defaultValue = "64")
+  int homes;
+
+  @Option(
+      names = "--seconds",
+      description = "How long to measure (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int seconds;
+
+  @Option(
+      names = "--max-concurrent-trades",
+      description = "The market's limit on simultaneous trades (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int maxConcurrent;
+
+  @Override
+  public Integer call() throws Exception {
+    if (callers < 1 || homes < 1 || seconds < 1 || maxConcurrent < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--callers, --homes, --seconds and --max-concurrent-trades must be >= 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (MarketUnderTest market =
+        new MarketUnderTest(
+            List.of(
+                "--day-length",
+                "0",
+                "--phase-deadline",
+                (seconds + 60) + "s",
+                "--await-homes",
+                Integer.toString(homes),
+                "--max-concurrent-trades",
+                Integer.toString(maxConcurrent)))) {
+      MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
+      List<HomeCredentials> credentials = new ArrayList<>();
+      SessionHello.Builder hello = SessionHello.newBuilder().setLabel("bench");
+      DayReports.Builder reports = DayReports.newBuilder().setDay(1);
+      for (int i = 0; i < homes; i++) {
+        RegisterResponse home =
+            blocking
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .register(
+                    RegisterRequest.newBuilder()
+                        .setName("bench-" + i)
+                        .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                        .build());
+        HomeCredentials credential =
+            HomeCredentials.newBuilder()
+                .setHomeId(home.getHomeId())
+                .setSessionToken(home.getSessionToken())
+                .build();
+        credentials.add(credential);
+        hello.addHomes(credential);
+        reports.addReports(
+            HomeDayReport.newBuilder()
+                .setHomeId(home.getHomeId())
+                .setProducedWh(0)
+                .setConsumedWh(1_000_000_000L));
+      }
+      BlockingQueue<SessionEvent> events = new LinkedBlockingQueue<>();
+      StreamObserver<SessionRequest> session =
+          MarketGrpc.newStub(market.channel).connect(collect(events));
+      session.onNext(SessionRequest.newBuilder().setHello(hello).build());
+      awaitPhase(events, Phase.PHASE_GIFT);
+      session.onNext(SessionRequest.newBuilder().setDayReports(reports).build());
+      awaitPhase(events, Phase.PHASE_TRADE);
+
+      Load load = new Load(MarketGrpc.newStub(market.channel), credentials);
+      load.run(callers, TimeUnit.SECONDS.toNanos(seconds));
+      session.onNext(
+          SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
+      session.onCompleted();
+
+      out.printf(
+          Locale.ROOT,
+          "trades: %d acknowledged in %d s = %.0f trades/s; latency p50 %.2f ms, p99 %.2f ms;"
+              + " refused with RESOURCE_EXHAUSTED %d, other errors %d%n"
+              + "(%d callers, %d homes, --max-concurrent-trades %d, %d cores)%n",
+          load.ok.get(),
+          seconds,
+          load.ok.get() / (double) seconds,
+          load.latency.millis(0.50),
+          load.latency.millis(0.99),
+          load.refused.get(),
+          load.failed.get(),
+          callers,
+          homes,
+          maxConcurrent,
+          Runtime.getRuntime().availableProcessors());
+      out.flush();
+      return load.failed.get() == 0 ? 0 : 1;
+    }
+  }
+
+  private static StreamObserver<SessionEvent> collect(BlockingQueue<SessionEvent> events) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(SessionEvent event) {
+        events.add(event);
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {}
+    };
+  }
+
+  private static void awaitPhase(BlockingQueue<SessionEvent> events, Phase phase)
+      throws InterruptedException {
+    while (true) {
+      SessionEvent event = events.poll(60, TimeUnit.SECONDS);
+      if (event == null) {
+        throw new IllegalStateException("the market did not reach " + phase);
+      }
+      if (event.hasPhaseStarted() && event.getPhaseStarted().getPhase() == phase) {
+        return;
+      }
+    }
+  }
+
+  /** Closed-loop callers: each starts its next trade when the previous one is answered. */
+  private static final class Load {
+    final MarketGrpc.MarketStub stub;
+    final List<HomeCredentials> homes;
+    final AtomicLong ok = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong sequence = new AtomicLong();
+    final LatencyRecorder latency = new LatencyRecorder();
+    long endNanos;
+    CountDownLatch finished;
+
+    Load(MarketGrpc.MarketStub stub, List<HomeCredentials> homes) {
+      this.stub = stub;
+      this.homes = homes;
+    }
+
+    void run(int callers, long durationNanos) throws InterruptedException {
+      endNanos = System.nanoTime() + durationNanos;
+      finished = new CountDownLatch(callers);
+      for (int i = 0; i < callers; i++) {
+        next();
+      }
+      finished.await(durationNanos / 1_000_000 + 60_000, TimeUnit.MILLISECONDS);
+    }
+
+    void next() {
+      long started = System.nanoTime();
+      if (started >= endNanos) {
+        finished.countDown();
+        return;
+      }
+      long n = sequence.incrementAndGet();
+      HomeCredentials home = homes.get((int) (n % homes.size()));
+      stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+          .trade(
+              TradeRequest.newBuilder()
+                  .setHome(home)
+                  .setDay(1)
+                  .setSide(TradeSide.TRADE_SIDE_BUY)
+                  .setAmountWh(1)
+                  .setRequestId("bench-" + n)
+                  .build(),
+              new StreamObserver<>() {
+                @Override
+                public void onNext(TradeReceipt receipt) {
+                  ok.incrementAndGet();
+                  latency.record(System.nanoTime() - started);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                    refused.incrementAndGet();
+                  } else {
+                    failed.incrementAndGet();
+                  }
+                  next();
+                }
+
+                @Override
+                public void onCompleted() {
+                  next();
+                }
+              });
+    }
+  }
+}
