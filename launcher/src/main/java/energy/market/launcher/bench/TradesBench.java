@@ -65,6 +65,15 @@ public final class TradesBench implements Callable<Integer> {
   int seconds;
 
   @Option(
+      names = "--batch",
+      description =
+          "Instead of unary calls, send this many orders per day in one session message "
+              + "(Market/Connect), over --seconds days, and time each day's batch (default: "
+              + "${DEFAULT-VALUE}, unary).",
+      defaultValue = "0")
+  int batch;
+
+  @Option(
       names = "--max-concurrent-trades",
       description = "The market's limit on simultaneous trades (default: ${DEFAULT-VALUE}).",
       defaultValue = "4")
@@ -122,6 +131,9 @@ public final class TradesBench implements Callable<Integer> {
       awaitPhase(events, Phase.PHASE_GIFT);
       session.onNext(SessionRequest.newBuilder().setDayReports(reports).build());
       awaitPhase(events, Phase.PHASE_TRADE);
+      if (batch > 0) {
+        return batches(out, session, events, credentials, reports);
+      }
 
       Load load = new Load(MarketGrpc.newStub(market.channel), credentials);
       load.run(callers, TimeUnit.SECONDS.toNanos(seconds));
@@ -148,6 +160,67 @@ public final class TradesBench implements Callable<Integer> {
       out.flush();
       return load.failed.get() == 0 ? 0 : 1;
     }
+  }
+
+  /** Each day: one TradeOrders message of --batch orders; the time until its results arrive. */
+  private int batches(
+      PrintWriter out,
+      StreamObserver<SessionRequest> session,
+      BlockingQueue<SessionEvent> events,
+      List<HomeCredentials> credentials,
+      DayReports.Builder reports)
+      throws InterruptedException {
+    long totalOrders = 0;
+    long totalNanos = 0;
+    List<Double> rates = new ArrayList<>();
+    for (int day = 1; day <= seconds; day++) {
+      if (day > 1) {
+        awaitPhase(events, Phase.PHASE_GIFT);
+        session.onNext(
+            SessionRequest.newBuilder().setDayReports(reports.clone().setDay(day)).build());
+        awaitPhase(events, Phase.PHASE_TRADE);
+      }
+      TradeOrders.Builder orders = TradeOrders.newBuilder().setDay(day);
+      for (int i = 0; i < batch; i++) {
+        orders.addOrders(
+            energy.market.api.v1.TradeOrder.newBuilder()
+                .setHomeId(credentials.get(i % credentials.size()).getHomeId())
+                .setSide(TradeSide.TRADE_SIDE_BUY)
+                .setAmountWh(1)
+                .setRequestId("bench-" + day + "-" + i));
+      }
+      long started = System.nanoTime();
+      session.onNext(SessionRequest.newBuilder().setTradeOrders(orders).build());
+      SessionEvent results;
+      do {
+        results = events.poll(120, TimeUnit.SECONDS);
+        if (results == null) {
+          throw new IllegalStateException("no trade results for day " + day);
+        }
+      } while (!results.hasTradeResults());
+      long nanos = System.nanoTime() - started;
+      int executed = results.getTradeResults().getReceiptsCount();
+      totalOrders += executed;
+      totalNanos += nanos;
+      rates.add(executed / (nanos / 1e9));
+    }
+    session.onCompleted();
+    rates.sort(Double::compare);
+    out.printf(
+        Locale.ROOT,
+        "batched trades: %d acknowledged over %d days = %.0f trades/s overall, median day %.0f"
+            + " trades/s (%d orders a day in one message, %d homes, --max-concurrent-trades %d,"
+            + " %d cores)%n",
+        totalOrders,
+        seconds,
+        totalOrders / (totalNanos / 1e9),
+        rates.get(rates.size() / 2),
+        batch,
+        homes,
+        maxConcurrent,
+        Runtime.getRuntime().availableProcessors());
+    out.flush();
+    return totalOrders == (long) batch * seconds ? 0 : 1;
   }
 
   private static StreamObserver<SessionEvent> collect(BlockingQueue<SessionEvent> events) {
