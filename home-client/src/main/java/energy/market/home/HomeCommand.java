@@ -57,7 +57,8 @@ public final class HomeCommand implements Callable<Integer> {
       names = "--name",
       paramLabel = "NAME",
       description =
-          "A home's name (1 to 64 letters, digits, '.', '-', '_'); repeat for several homes.")
+          "A home's name (1 to 64 letters, digits, '.', '-', '_'); repeat for several homes "
+              + "(default: none; without --name or --count, one home named PREFIX-1).")
   List<String> names = new ArrayList<>();
 
   @Option(

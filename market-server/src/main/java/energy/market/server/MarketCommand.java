@@ -97,7 +97,8 @@ public final class MarketCommand implements Callable<Integer> {
 
   @Option(
       names = "--exit-when-done",
-      description = "Exit once the --days have run, instead of serving on until stopped.")
+      description =
+          "Exit once the --days have run, instead of serving on until stopped (default: off).")
   boolean exitWhenDone;
 
   @Option(
@@ -161,7 +162,7 @@ public final class MarketCommand implements Callable<Integer> {
       defaultValue = "256")
   int feedMaxLag;
 
-  @Option(names = "--verbose", description = "Log every phase and session change.")
+  @Option(names = "--verbose", description = "Log every phase and session change (default: off).")
   boolean verbose;
 
   @Option(

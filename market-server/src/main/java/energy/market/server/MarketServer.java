@@ -82,6 +82,9 @@ public final class MarketServer {
   public void stop() {
     health.enterTerminalState();
     server.shutdown();
+    // Feed subscribers would otherwise hold the shutdown until it is forced.
+    engine.ticks().endAll("the market is stopping");
+    engine.events().endAll("the market is stopping");
     try {
       if (!server.awaitTermination(3, TimeUnit.SECONDS)) {
         server.shutdownNow();

@@ -93,7 +93,7 @@ public final class PriceOptions {
           "Override an event's first-day price effect (EUR/kWh, signed) and duration, for "
               + "example cold-snap=0.02:4. Repeatable. Kinds: fuel-shortage (+0.015 for 7 days), "
               + "war (+0.02 for 30), new-energy-law (-0.01 for 20), storm (+0.01 for 3), "
-              + "cold-snap (+0.012 for 5).")
+              + "cold-snap (+0.012 for 5) (default: that catalog).")
   List<String> events = new ArrayList<>();
 
   /** The price coefficients, validated. */

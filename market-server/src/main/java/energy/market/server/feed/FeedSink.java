@@ -13,4 +13,7 @@ public interface FeedSink<T> {
 
   /** Ends the subscription because the subscriber fell too far behind. */
   void drop(String reason);
+
+  /** Ends the subscription because the feed itself stops (the market shuts down). */
+  default void end(String reason) {}
 }

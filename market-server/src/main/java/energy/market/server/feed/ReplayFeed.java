@@ -53,6 +53,13 @@ public final class ReplayFeed<T> {
     }
   }
 
+  /** Ends every subscription, telling each subscriber why (the market is stopping). */
+  public void endAll(String reason) {
+    for (Subscription subscription : subscriptions) {
+      subscription.end(reason);
+    }
+  }
+
   /** Live subscribers. */
   public int subscribers() {
     return subscriptions.size();
@@ -130,6 +137,13 @@ public final class ReplayFeed<T> {
         cancel();
         sink.drop(
             "subscriber fell " + behind + " items behind the live feed (limit " + maxLag + ")");
+      }
+    }
+
+    private synchronized void end(String reason) {
+      if (!closed) {
+        cancel();
+        sink.end(reason);
       }
     }
 

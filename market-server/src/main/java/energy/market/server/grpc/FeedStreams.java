@@ -48,6 +48,11 @@ final class FeedStreams {
           }
 
           @Override
+          public void end(String reason) {
+            call.onError(Status.UNAVAILABLE.withDescription(reason).asRuntimeException());
+          }
+
+          @Override
           public void drop(String reason) {
             call.onError(
                 Status.RESOURCE_EXHAUSTED

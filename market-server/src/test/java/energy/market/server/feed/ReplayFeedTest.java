@@ -29,6 +29,13 @@ class ReplayFeedTest {
     public void drop(String reason) {
       dropped = reason;
     }
+
+    @Override
+    public void end(String reason) {
+      ended = reason;
+    }
+
+    String ended;
   }
 
   private static ReplayFeed<Long> feedOfDays(int days, int maxLag) {
@@ -93,5 +100,17 @@ class ReplayFeedTest {
     feed.subscribe(1, sink);
     assertEquals(100, sink.received.size());
     assertNull(sink.dropped);
+  }
+
+  @Test
+  void stoppingTheFeedEndsEverySubscriptionWithItsReason() {
+    ReplayFeed<Long> feed = feedOfDays(2, 10);
+    Sink sink = new Sink();
+    feed.subscribe(1, sink);
+    feed.endAll("the market is stopping");
+    assertEquals("the market is stopping", sink.ended);
+    assertEquals(0, feed.subscribers());
+    feed.publish(3L);
+    assertEquals(List.of(1L, 2L), sink.received);
   }
 }
