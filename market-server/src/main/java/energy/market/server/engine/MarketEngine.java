@@ -1,8 +1,10 @@
 package energy.market.server.engine;
 
 import com.google.common.collect.Lists;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import energy.market.server.clock.DayClock;
 import energy.market.server.clock.ExecutorScheduler;
@@ -61,6 +63,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,6 +87,9 @@ import java.util.logging.Logger;
 public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MarketEngine.class.getName());
 
+  /** The most unary trades that may wait for their commit at once. */
+  static final int MAX_UNCOMMITTED_TRADES = 8192;
+
   /** The most trade orders one executor task handles. */
   static final int TRADE_CHUNK = 256;
 
@@ -105,6 +111,7 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
   private final PriceModel priceModel;
   private final GiftMatcher matcher;
   private final TradeExecutor trades;
+  private final Semaphore uncommitted = new Semaphore(MAX_UNCOMMITTED_TRADES);
   private final TradeIds tradeIds;
   private final Ledger ledger;
   private final ReplayFeed<Tick> ticks;
@@ -477,18 +484,75 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     }
     Energy.requireAmount("trade amount", wh, false);
     DayState state = requireDay(day);
-    return trades.submit(
-        () -> {
-          if (!state.gate().enter()) {
-            throw new IllegalStateException(
-                "day " + day + " is not in TRADE; trades are accepted only during TRADE");
-          }
-          try {
-            return execute(state, new TradeOrder(homeId, side, wh, requestId)).record();
-          } finally {
-            state.gate().exit();
+    TradeOrder order = new TradeOrder(homeId, side, wh, requestId);
+    ListenableFuture<CompletableFuture<TradeRecord>> executed =
+        trades.submit(() -> executeUnary(state, order));
+    return Futures.transformAsync(
+        executed, MarketEngine::listenable, MoreExecutors.directExecutor());
+  }
+
+  /**
+   * Executes one unary trade on a trade thread and hands its record to the ledger. The trade holds
+   * its executor slot only while it executes; its receipt waits for the group commit outside the
+   * slot, so concurrent trades share commits. At most {@link #MAX_UNCOMMITTED_TRADES} may wait for
+   * their commit: beyond that, trade threads wait, the queue fills and new trades are refused,
+   * never buffered without bound.
+   */
+  private CompletableFuture<TradeRecord> executeUnary(DayState state, TradeOrder order)
+      throws InterruptedException {
+    uncommitted.acquire();
+    boolean handedOff = false;
+    try {
+      if (!state.gate().enter()) {
+        throw new IllegalStateException(
+            "day " + state.day() + " is not in TRADE; trades are accepted only during TRADE");
+      }
+      try {
+        HomeDay.Executed result = executeInMemory(state, order);
+        List<TradeRecord> fresh = result.repeated() ? List.of() : List.of(result.record());
+        state.recordTrades(fresh);
+        // A repeated request id waits for the commit of everything before it, its original too.
+        CompletableFuture<Void> kept = ledger.tradesKept(fresh);
+        handedOff = true;
+        return kept.handle(
+            (done, failure) -> {
+              uncommitted.release();
+              if (failure != null) {
+                Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                if (cause instanceof LedgerException e) {
+                  runOnMarket(() -> ledgerFailed(e));
+                }
+                throw new CompletionException(cause);
+              }
+              return result.record();
+            });
+      } finally {
+        state.gate().exit();
+      }
+    } finally {
+      if (!handedOff) {
+        uncommitted.release();
+      }
+    }
+  }
+
+  private static <T> ListenableFuture<T> listenable(CompletableFuture<T> future) {
+    SettableFuture<T> result = SettableFuture.create();
+    future.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            result.set(value);
+          } else {
+            result.setException(
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
           }
         });
+    return result;
   }
 
   /** A session's TRADE batch; its results go back to the session when all have run. */
@@ -578,20 +642,6 @@ public final class MarketEngine implements DayClock.Listener, AutoCloseable {
     } finally {
       state.gate().exit();
     }
-  }
-
-  private HomeDay.Executed execute(DayState state, TradeOrder order) {
-    HomeDay.Executed result = executeInMemory(state, order);
-    if (!result.repeated()) {
-      try {
-        ledger.tradesExecuted(List.of(result.record()));
-      } catch (LedgerException e) {
-        runOnMarket(() -> ledgerFailed(e));
-        throw e;
-      }
-      state.recordTrades(List.of(result.record()));
-    }
-    return result;
   }
 
   private HomeDay.Executed executeInMemory(DayState state, TradeOrder order) {

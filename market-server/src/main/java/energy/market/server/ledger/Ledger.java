@@ -24,6 +24,20 @@ public interface Ledger extends AutoCloseable {
   /** Trades executed; called from trade threads, possibly concurrently. */
   void tradesExecuted(List<TradeRecord> trades);
 
+  /**
+   * Trades executed, kept asynchronously: the future completes once they are kept, so the caller
+   * can answer then without holding its thread meanwhile. An empty list completes once every write
+   * submitted before it is kept. This default keeps them synchronously.
+   */
+  default CompletableFuture<Void> tradesKept(List<TradeRecord> trades) {
+    try {
+      tradesExecuted(trades);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** An event was accepted. */
   void eventAccepted(MarketEventRecord event);
 

@@ -167,6 +167,16 @@ public final class SqliteLedger implements Ledger {
   }
 
   @Override
+  public CompletableFuture<Void> tradesKept(List<TradeRecord> trades) {
+    List<TradeRecord> copy = List.copyOf(trades);
+    if (copy.isEmpty()) {
+      // Commits after every write queued before it: the single writer keeps them in order.
+      return writer.submit("earlier trades", writes -> {});
+    }
+    return writer.submit(copy.size() + " trades", writes -> writes.trades(copy));
+  }
+
+  @Override
   public void eventAccepted(MarketEventRecord event) {
     await(writer.submit("event " + event.eventId(), writes -> writes.event(event)));
   }
