@@ -16,7 +16,7 @@ import java.lang.invoke.MethodType;
  * uniform, and still uses the supported entry point ({@code jdk.unsupported} exports {@code
  * sun.misc} to every module), so the JVM's own checks (QUIT is its own, unknown names) still apply.
  */
-final class PosixSignals {
+public final class PosixSignals {
 
   private static final Class<?> SIGNAL;
   private static final Class<?> HANDLER;
@@ -62,8 +62,9 @@ final class PosixSignals {
    *
    * @param name the signal without {@code SIG}, for example {@code USR1}
    * @throws IllegalArgumentException when the JVM refuses the signal (unknown, or its own)
+   * @throws UnsupportedOperationException when this JVM has no usable {@code sun.misc.Signal}
    */
-  static void handle(String name, Runnable action) {
+  public static void handle(String name, Runnable action) {
     check();
     // A SignalHandler whose handle(Signal) ignores its argument and runs the action.
     MethodHandle target = MethodHandles.dropArguments(RUN.bindTo(action), 0, SIGNAL);

@@ -11,7 +11,6 @@ import energy.market.weather.source.WeatherSourceKind;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +124,7 @@ public final class HomeCommand implements Callable<Integer> {
       description =
           "Extra consumption per degree below --comfort-low, kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "1")
-  BigDecimal heating;
+  String heating;
 
   @Option(
       names = "--cooling",
@@ -133,7 +132,7 @@ public final class HomeCommand implements Callable<Integer> {
       description =
           "Extra consumption per degree above --comfort-high, kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "0.8")
-  BigDecimal cooling;
+  String cooling;
 
   @Option(
       names = "--comfort-low",
@@ -204,15 +203,8 @@ public final class HomeCommand implements Callable<Integer> {
     try {
       address = MarketAddress.parse(market);
       HomeParameters parameters =
-          new HomeParameters(
-              rangeMin("--production", production),
-              rangeMax("--production", production),
-              rangeMin("--consumption", consumption),
-              rangeMax("--consumption", consumption),
-              kwhToWh("--heating", heating),
-              kwhToWh("--cooling", cooling),
-              comfortLow,
-              comfortHigh);
+          HomeParameterText.parse(
+              production, consumption, heating, cooling, comfortLow, comfortHigh);
       PolicyMix mix = PolicyMix.parse(policy, seed);
       fleet = new Fleet(new EnergyModel(seed, parameters), homes(mix));
       printMode = printMode(fleet.homes().size());
@@ -358,31 +350,5 @@ public final class HomeCommand implements Callable<Integer> {
       }
     }
     out.flush();
-  }
-
-  private static long rangeMin(String option, String range) {
-    return kwhToWh(option, new BigDecimal(split(option, range)[0]));
-  }
-
-  private static long rangeMax(String option, String range) {
-    return kwhToWh(option, new BigDecimal(split(option, range)[1]));
-  }
-
-  private static String[] split(String option, String range) {
-    String[] parts = range.trim().split("-");
-    if (parts.length != 2
-        || !parts[0].matches("\\d+(\\.\\d+)?")
-        || !parts[1].matches("\\d+(\\.\\d+)?")) {
-      throw new IllegalArgumentException(
-          option + " '" + range + "' is not a range MIN-MAX in kWh, for example 20-80");
-    }
-    return parts;
-  }
-
-  private static long kwhToWh(String option, BigDecimal kwh) {
-    if (kwh.signum() < 0 || kwh.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-      throw new IllegalArgumentException(option + " " + kwh + " kWh is out of range 0..1000000");
-    }
-    return kwh.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
   }
 }

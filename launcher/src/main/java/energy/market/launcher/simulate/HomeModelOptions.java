@@ -1,9 +1,7 @@
 package energy.market.launcher.simulate;
 
-import energy.market.home.HomeParameters;
+import energy.market.home.HomeParameterText;
 import energy.market.home.PolicyMix;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import picocli.CommandLine.Option;
 
 /** The homes' model options of {@code simulate}, passed on to every home process. */
@@ -65,15 +63,7 @@ public final class HomeModelOptions {
    * @throws IllegalArgumentException saying which option is wrong and what is allowed
    */
   void validate(long seed, double comfortLow, double comfortHigh) {
-    new HomeParameters(
-        min("--production", production),
-        max("--production", production),
-        min("--consumption", consumption),
-        max("--consumption", consumption),
-        wh("--heating", heating),
-        wh("--cooling", cooling),
-        comfortLow,
-        comfortHigh);
+    HomeParameterText.parse(production, consumption, heating, cooling, comfortLow, comfortHigh);
     PolicyMix.parse(policy, seed);
     if (!namePrefix.matches("[A-Za-z0-9._-]{1,40}")) {
       throw new IllegalArgumentException(
@@ -81,37 +71,5 @@ public final class HomeModelOptions {
               + namePrefix
               + "' is not allowed; use 1 to 40 letters, digits, '.', '-', '_'");
     }
-  }
-
-  private static long min(String option, String range) {
-    return wh(option, split(option, range)[0]);
-  }
-
-  private static long max(String option, String range) {
-    return wh(option, split(option, range)[1]);
-  }
-
-  private static String[] split(String option, String range) {
-    String[] parts = range.trim().split("-");
-    if (parts.length != 2
-        || !parts[0].matches("\\d+(\\.\\d+)?")
-        || !parts[1].matches("\\d+(\\.\\d+)?")) {
-      throw new IllegalArgumentException(
-          option + " '" + range + "' is not a range MIN-MAX in kWh, for example 20-80");
-    }
-    return parts;
-  }
-
-  private static long wh(String option, String kwh) {
-    BigDecimal value;
-    try {
-      value = new BigDecimal(kwh.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " '" + kwh + "' is not a number of kWh");
-    }
-    if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-      throw new IllegalArgumentException(option + " " + kwh + " kWh is out of range 0..1000000");
-    }
-    return value.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 }
