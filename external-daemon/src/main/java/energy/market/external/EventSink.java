@@ -1,5 +1,7 @@
 package energy.market.external;
 
+import energy.market.server.model.EventKind;
+
 /**
  * Where a caught signal goes. Called on the short-lived thread the JVM starts for each caught
  * signal: an implementation must not block for long or do I/O, only record the event.

@@ -4,6 +4,8 @@ import energy.market.api.v1.EventsGrpc;
 import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.ReportEventRequest;
 import energy.market.api.v1.ReportEventResponse;
+import energy.market.server.grpc.ProtoMapper;
+import energy.market.server.model.EventKind;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -84,13 +86,7 @@ public final class GrpcEventReporter implements Outbox.Reporter {
 
   /** The contract's name of a kind. */
   static energy.market.api.v1.EventKind toProto(EventKind kind) {
-    return switch (kind) {
-      case FUEL_SHORTAGE -> energy.market.api.v1.EventKind.EVENT_KIND_FUEL_SHORTAGE;
-      case WAR -> energy.market.api.v1.EventKind.EVENT_KIND_WAR;
-      case NEW_ENERGY_LAW -> energy.market.api.v1.EventKind.EVENT_KIND_NEW_ENERGY_LAW;
-      case STORM -> energy.market.api.v1.EventKind.EVENT_KIND_STORM;
-      case COLD_SNAP -> energy.market.api.v1.EventKind.EVENT_KIND_COLD_SNAP;
-    };
+    return ProtoMapper.eventKind(kind);
   }
 
   private static String describe(ReportEventResponse response) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.server.model.EventKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class EventCatalogTest {
             () -> EventCatalog.defaults().withProbabilities(List.of("flood=0.1")));
 
     assertEquals(
-        "bad probability 'flood=0.1': unknown event kind 'flood'; expected one of fuel-shortage,"
+        "bad probability 'flood=0.1': unknown event kind 'flood'; allowed: fuel-shortage,"
             + " war, new-energy-law, storm, cold-snap",
         e.getMessage());
   }

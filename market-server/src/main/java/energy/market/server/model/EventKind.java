@@ -30,10 +30,16 @@ public enum EventKind {
         return kind;
       }
     }
-    StringBuilder allowed = new StringBuilder();
+    throw new IllegalArgumentException(
+        "unknown event kind '" + text + "'; allowed: " + allLabels());
+  }
+
+  /** Every kind's label, comma-separated, for messages and help. */
+  public static String allLabels() {
+    StringBuilder labels = new StringBuilder();
     for (EventKind kind : values()) {
-      allowed.append(allowed.length() == 0 ? "" : ", ").append(kind.label());
+      labels.append(labels.length() == 0 ? "" : ", ").append(kind.label());
     }
-    throw new IllegalArgumentException("unknown event kind '" + text + "'; allowed: " + allowed);
+    return labels.toString();
   }
 }
