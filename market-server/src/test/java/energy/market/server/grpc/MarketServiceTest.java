@@ -381,14 +381,14 @@ class MarketServiceTest {
   }
 
   @Test
-  void aHomeThatNeverAnswersIsSettledAsNoTradeAndTheDayClosesOnTime() throws Exception {
-    try (TestMarket market = TestMarket.fast(Duration.ofMillis(300), 2)) {
+  void aHomeThatNeverAnswersIsSettledAsNoTradeAndDroppedAfterItsMissedDays() throws Exception {
+    try (TestMarket market = TestMarket.fast(Duration.ofMillis(300), 3)) {
       RegisterResponse silent = register(market, "silent", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       RegisterResponse active = register(market, "active", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       TestSession mute = connect(market, silent);
       TestSession session = connect(market, active);
       market.startClock();
-      for (long day = 1; day <= 2; day++) {
+      for (long day = 1; day <= 3; day++) {
         assertEquals(day, session.awaitPhase(Phase.PHASE_GIFT));
         session.send(
             SessionRequest.newBuilder()
@@ -416,7 +416,16 @@ class MarketServiceTest {
           market.market().getAccount(GetAccountRequest.newBuilder().setName("silent").build());
       assertEquals(0, silentAccount.getDays());
       assertEquals(0, silentAccount.getSoldWh());
-      mute.leave();
+      // Three missed days in a row (--max-missed-days 3): the silent home is dropped.
+      Status dropped = mute.awaitEnd();
+      assertEquals(Status.Code.ABORTED, dropped.getCode());
+      assertTrue(dropped.getDescription().contains("missed"), dropped.getDescription());
+      assertFalse(
+          market
+              .market()
+              .getAccount(GetAccountRequest.newBuilder().setName("silent").build())
+              .getConnected(),
+          "a dropped home is no longer connected");
     }
   }
 
