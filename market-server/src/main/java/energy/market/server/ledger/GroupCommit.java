@@ -142,6 +142,9 @@ final class GroupCommit implements AutoCloseable {
       batch.forEach(pending -> pending.done().completeExceptionally(failure));
       return;
     }
+    if (batch.size() > 1 && commitTogether(batch)) {
+      return;
+    }
     List<LedgerException> failures = new ArrayList<>(batch.size());
     try {
       for (Pending pending : batch) {
@@ -179,6 +182,33 @@ final class GroupCommit implements AutoCloseable {
         batch.get(i).done().completeExceptionally(failures.get(i));
       }
     }
+  }
+
+  /**
+   * The common case: every write of the batch in one transaction, without a savepoint each. On any
+   * failure the transaction is rolled back and false returned, and the caller writes them again one
+   * savepoint each, so that only the failing write fails.
+   */
+  private boolean commitTogether(List<Pending> batch) {
+    try {
+      for (Pending pending : batch) {
+        pending.write().apply(writes);
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+        writes.clearBatches();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+        LOG.log(Level.WARNING, "rolling back a batch failed", e);
+      }
+      return false;
+    }
+    commits.incrementAndGet();
+    written.addAndGet(batch.size());
+    batch.forEach(pending -> pending.done().complete(null));
+    return true;
   }
 
   /** Commits what is queued, stops the writer and closes the connection. */

@@ -307,6 +307,13 @@ final class LedgerWrites implements AutoCloseable {
     return side.name().toLowerCase(Locale.ROOT);
   }
 
+  /** Forgets rows added to a batch but not executed, after a failed write was rolled back. */
+  void clearBatches() throws SQLException {
+    insertTrade.clearBatch();
+    insertHomeDay.clearBatch();
+    updateAccount.clearBatch();
+  }
+
   @Override
   public void close() throws SQLException {
     for (PreparedStatement statement :
