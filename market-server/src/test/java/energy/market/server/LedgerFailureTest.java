@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import energy.market.api.v1.DayReports;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
-import energy.market.api.v1.SessionEvent;
-import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
@@ -77,7 +74,7 @@ class LedgerFailureTest {
         new TestMarket(
             TestMarket.settings(Pace.fast(Duration.ofSeconds(10)), 5), new BrokenLedger(true))) {
       RegisterResponse home = register(market);
-      TestSession session = connect(market, home);
+      TestSession session = market.connect(home);
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
       session.send(
@@ -100,7 +97,7 @@ class LedgerFailureTest {
                       .market()
                       .trade(
                           TradeRequest.newBuilder()
-                              .setHome(credentials(home))
+                              .setHome(TestMarket.credentials(home))
                               .setDay(1)
                               .setSide(TradeSide.TRADE_SIDE_BUY)
                               .setAmountWh(1_000)
@@ -137,24 +134,5 @@ class LedgerFailureTest {
                 .setName("h")
                 .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
                 .build());
-  }
-
-  private static HomeCredentials credentials(RegisterResponse home) {
-    return HomeCredentials.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSessionToken(home.getSessionToken())
-        .build();
-  }
-
-  private static TestSession connect(TestMarket market, RegisterResponse home)
-      throws InterruptedException {
-    TestSession session =
-        TestSession.connect(
-            market.channel,
-            SessionRequest.newBuilder()
-                .setHello(SessionHello.newBuilder().addHomes(credentials(home)))
-                .build());
-    session.await(SessionEvent::hasWelcome);
-    return session;
   }
 }

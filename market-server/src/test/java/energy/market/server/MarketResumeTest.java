@@ -7,14 +7,11 @@ import energy.market.api.v1.Account;
 import energy.market.api.v1.DayReports;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GiftResults;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
-import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionEvent;
-import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradeOrder;
 import energy.market.api.v1.TradeOrders;
@@ -59,12 +56,12 @@ class MarketResumeTest {
     TradeReceipt sold;
     TradeReceipt bought;
     try (TestMarket market = new TestMarket(settings, ledger(settings))) {
-      stays = register(market, "stays", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      gone = register(market, "gone", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      giver = register(market, "giver", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
-      TestSession staysSession = connect(market, stays);
-      TestSession goneSession = connect(market, gone);
-      TestSession giverSession = connect(market, giver);
+      stays = market.register("stays", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      gone = market.register("gone", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      giver = market.register("giver", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
+      TestSession staysSession = market.connect(stays);
+      TestSession goneSession = market.connect(gone);
+      TestSession giverSession = market.connect(giver);
       market.startClock();
 
       staysSession.awaitPhase(Phase.PHASE_GIFT);
@@ -85,7 +82,7 @@ class MarketResumeTest {
               .market()
               .trade(
                   TradeRequest.newBuilder()
-                      .setHome(credentials(gone))
+                      .setHome(TestMarket.credentials(gone))
                       .setDay(1)
                       .setSide(TradeSide.TRADE_SIDE_BUY)
                       .setAmountWh(4_000)
@@ -104,8 +101,8 @@ class MarketResumeTest {
 
       try (TestMarket market = new TestMarket(settings, ledger, state)) {
         // Only two of the three homes come back.
-        TestSession staysSession = connect(market, stays);
-        TestSession giverSession = connect(market, giver);
+        TestSession staysSession = market.connect(stays);
+        TestSession giverSession = market.connect(giver);
         market.startClock();
         assertEquals(1, staysSession.awaitPhase(Phase.PHASE_GIFT));
         staysSession.send(reports(report(stays, 50_000, 10_000, 0, 0)));
@@ -147,31 +144,6 @@ class MarketResumeTest {
       assertEquals(bought.getTradeId(), Math.max(sold.getTradeId(), bought.getTradeId()));
       assertEquals(2, ledger.resumeState().lastTradeId());
     }
-  }
-
-  private static RegisterResponse register(TestMarket market, String name, TradePolicy policy) {
-    return market
-        .market()
-        .register(RegisterRequest.newBuilder().setName(name).setPolicy(policy).build());
-  }
-
-  private static HomeCredentials credentials(RegisterResponse home) {
-    return HomeCredentials.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSessionToken(home.getSessionToken())
-        .build();
-  }
-
-  private static TestSession connect(TestMarket market, RegisterResponse home)
-      throws InterruptedException {
-    TestSession session =
-        TestSession.connect(
-            market.channel,
-            SessionRequest.newBuilder()
-                .setHello(SessionHello.newBuilder().addHomes(credentials(home)))
-                .build());
-    session.await(SessionEvent::hasWelcome);
-    return session;
   }
 
   private static HomeDayReport report(

@@ -1,7 +1,14 @@
 package energy.market.server;
 
 import energy.market.api.v1.EventsGrpc;
+import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.api.v1.SessionEvent;
+import energy.market.api.v1.SessionHello;
+import energy.market.api.v1.SessionRequest;
+import energy.market.api.v1.TradePolicy;
 import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketEngine;
 import energy.market.server.engine.MarketSettings;
@@ -66,6 +73,31 @@ public final class TestMarket implements AutoCloseable {
   public TestMarket startClock() {
     engine.start();
     return this;
+  }
+
+  /** Registers a new home. */
+  public RegisterResponse register(String name, TradePolicy policy) {
+    return market().register(RegisterRequest.newBuilder().setName(name).setPolicy(policy).build());
+  }
+
+  /** A registered home's credentials. */
+  public static HomeCredentials credentials(RegisterResponse home) {
+    return HomeCredentials.newBuilder()
+        .setHomeId(home.getHomeId())
+        .setSessionToken(home.getSessionToken())
+        .build();
+  }
+
+  /** Opens a Market/Connect session for these homes and waits for its welcome. */
+  public TestSession connect(RegisterResponse... homes) throws InterruptedException {
+    SessionHello.Builder hello = SessionHello.newBuilder().setLabel("test");
+    for (RegisterResponse home : homes) {
+      hello.addHomes(credentials(home));
+    }
+    TestSession session =
+        TestSession.connect(channel, SessionRequest.newBuilder().setHello(hello).build());
+    session.await(SessionEvent::hasWelcome);
+    return session;
   }
 
   public MarketGrpc.MarketBlockingStub market() {

@@ -12,7 +12,6 @@ import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.GiftResults;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.HomeGiftResult;
 import energy.market.api.v1.MarketState;
@@ -20,7 +19,6 @@ import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
-import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradeOrder;
 import energy.market.api.v1.TradeOrders;
@@ -42,31 +40,6 @@ import org.junit.jupiter.api.Test;
 /** The Market service over the in-process transport, driven as a home process would. */
 class MarketServiceTest {
 
-  private static RegisterResponse register(TestMarket market, String name, TradePolicy policy) {
-    return market
-        .market()
-        .register(RegisterRequest.newBuilder().setName(name).setPolicy(policy).build());
-  }
-
-  private static HomeCredentials credentials(RegisterResponse home) {
-    return HomeCredentials.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSessionToken(home.getSessionToken())
-        .build();
-  }
-
-  private static TestSession connect(TestMarket market, RegisterResponse... homes)
-      throws InterruptedException {
-    SessionHello.Builder hello = SessionHello.newBuilder().setLabel("test");
-    for (RegisterResponse home : homes) {
-      hello.addHomes(credentials(home));
-    }
-    TestSession session =
-        TestSession.connect(market.channel, SessionRequest.newBuilder().setHello(hello).build());
-    session.await(event -> event.hasWelcome());
-    return session;
-  }
-
   private static HomeDayReport report(RegisterResponse home, long produced, long consumed) {
     long net = produced - consumed;
     return HomeDayReport.newBuilder()
@@ -85,11 +58,11 @@ class MarketServiceTest {
   @Test
   void aDayOfGiftsAndTradesThroughOneSessionBalancesTheBooks() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(10), 1)) {
-      RegisterResponse giver = register(market, "giver", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
+      RegisterResponse giver = market.register("giver", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
       RegisterResponse seller =
-          register(market, "seller", TradePolicy.TRADE_POLICY_SELL_IF_NO_TAKERS);
-      RegisterResponse taker = register(market, "taker", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      TestSession session = connect(market, giver, seller, taker);
+          market.register("seller", TradePolicy.TRADE_POLICY_SELL_IF_NO_TAKERS);
+      RegisterResponse taker = market.register("taker", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      TestSession session = market.connect(giver, seller, taker);
       market.startClock();
 
       assertEquals(1, session.awaitPhase(Phase.PHASE_GIFT));
@@ -171,15 +144,15 @@ class MarketServiceTest {
   @Test
   void badTradesGetClearStatusesAndChangeNothing() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(10), 1)) {
-      RegisterResponse buyer = register(market, "buyer", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      RegisterResponse seller = register(market, "seller", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      TestSession session = connect(market, buyer, seller);
+      RegisterResponse buyer = market.register("buyer", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      RegisterResponse seller = market.register("seller", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      TestSession session = market.connect(buyer, seller);
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
 
       TradeRequest valid =
           TradeRequest.newBuilder()
-              .setHome(credentials(buyer))
+              .setHome(TestMarket.credentials(buyer))
               .setDay(1)
               .setSide(TradeSide.TRADE_SIDE_BUY)
               .setAmountWh(1_000)
@@ -225,7 +198,9 @@ class MarketServiceTest {
                       .market()
                       .trade(
                           valid.toBuilder()
-                              .setHome(credentials(buyer).toBuilder().setSessionToken("stolen"))
+                              .setHome(
+                                  TestMarket.credentials(buyer).toBuilder()
+                                      .setSessionToken("stolen"))
                               .build()));
       assertEquals(Status.Code.UNAUTHENTICATED, wrongToken.getStatus().getCode());
       assertEquals(
@@ -236,7 +211,7 @@ class MarketServiceTest {
                       .market()
                       .trade(
                           valid.toBuilder()
-                              .setHome(credentials(seller).toBuilder().setHomeId(99))
+                              .setHome(TestMarket.credentials(seller).toBuilder().setHomeId(99))
                               .build())),
           "unknown home");
       assertEquals(
@@ -248,7 +223,7 @@ class MarketServiceTest {
                       .trade(
                           valid.toBuilder()
                               .setHome(
-                                  credentials(buyer).toBuilder()
+                                  TestMarket.credentials(buyer).toBuilder()
                                       .setSessionToken(seller.getSessionToken()))
                               .build())),
           "another home's token");
@@ -273,12 +248,12 @@ class MarketServiceTest {
   @Test
   void registrationValidatesNamesAndResumesWithTheToken() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
-      RegisterResponse alice = register(market, "alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
+      RegisterResponse alice = market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
       assertEquals(1, alice.getHomeId());
       assertFalse(alice.getResumed());
       assertEquals(
           Status.Code.ALREADY_EXISTS,
-          codeOf(() -> register(market, "alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE)));
+          codeOf(() -> market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE)));
       RegisterResponse again =
           market
               .market()
@@ -303,12 +278,12 @@ class MarketServiceTest {
       for (String bad : new String[] {"", "has space", "x".repeat(65), "semi;colon"}) {
         assertEquals(
             Status.Code.INVALID_ARGUMENT,
-            codeOf(() -> register(market, bad, TradePolicy.TRADE_POLICY_ALWAYS_SELL)),
+            codeOf(() -> market.register(bad, TradePolicy.TRADE_POLICY_ALWAYS_SELL)),
             "name '" + bad + "'");
       }
       assertEquals(
           Status.Code.INVALID_ARGUMENT,
-          codeOf(() -> register(market, "bob", TradePolicy.TRADE_POLICY_UNSPECIFIED)));
+          codeOf(() -> market.register("bob", TradePolicy.TRADE_POLICY_UNSPECIFIED)));
       assertEquals(
           Status.Code.NOT_FOUND,
           codeOf(
@@ -322,7 +297,7 @@ class MarketServiceTest {
   @Test
   void aHomeSpeakingOnlyUnaryCallsTakesPartInADay() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(10), 1)) {
-      RegisterResponse home = register(market, "py-agent", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      RegisterResponse home = market.register("py-agent", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       TestSession follow =
           TestSession.follow(market.channel, home.getHomeId(), home.getSessionToken());
       follow.await(event -> event.hasWelcome());
@@ -334,7 +309,7 @@ class MarketServiceTest {
               .market()
               .declareDay(
                   DeclareDayRequest.newBuilder()
-                      .setHome(credentials(home))
+                      .setHome(TestMarket.credentials(home))
                       .setDay(day)
                       .setProducedWh(8_000)
                       .setConsumedWh(20_000)
@@ -344,7 +319,7 @@ class MarketServiceTest {
           .market()
           .finishPhase(
               FinishPhaseRequest.newBuilder()
-                  .setHome(credentials(home))
+                  .setHome(TestMarket.credentials(home))
                   .setDay(day)
                   .setPhase(Phase.PHASE_GIFT)
                   .build());
@@ -353,7 +328,7 @@ class MarketServiceTest {
           .market()
           .trade(
               TradeRequest.newBuilder()
-                  .setHome(credentials(home))
+                  .setHome(TestMarket.credentials(home))
                   .setDay(day)
                   .setSide(TradeSide.TRADE_SIDE_BUY)
                   .setAmountWh(12_000)
@@ -363,7 +338,7 @@ class MarketServiceTest {
           .market()
           .finishPhase(
               FinishPhaseRequest.newBuilder()
-                  .setHome(credentials(home))
+                  .setHome(TestMarket.credentials(home))
                   .setDay(day)
                   .setPhase(Phase.PHASE_TRADE)
                   .build());
@@ -383,10 +358,10 @@ class MarketServiceTest {
   @Test
   void aHomeThatNeverAnswersIsSettledAsNoTradeAndDroppedAfterItsMissedDays() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofMillis(300), 3)) {
-      RegisterResponse silent = register(market, "silent", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      RegisterResponse active = register(market, "active", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      TestSession mute = connect(market, silent);
-      TestSession session = connect(market, active);
+      RegisterResponse silent = market.register("silent", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      RegisterResponse active = market.register("active", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      TestSession mute = market.connect(silent);
+      TestSession session = market.connect(active);
       market.startClock();
       for (long day = 1; day <= 3; day++) {
         assertEquals(day, session.awaitPhase(Phase.PHASE_GIFT));
@@ -432,12 +407,12 @@ class MarketServiceTest {
   @Test
   void marketStateShowsTheDayPhaseAndPrice() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(10), 3)) {
-      RegisterResponse home = register(market, "h", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      RegisterResponse home = market.register("h", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       MarketState before =
           market.market().getMarketState(GetMarketStateRequest.getDefaultInstance());
       assertEquals(0, before.getDay());
       assertEquals(170_000, before.getPriceMicroEurPerKwh());
-      TestSession session = connect(market, home);
+      TestSession session = market.connect(home);
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
       MarketState during =

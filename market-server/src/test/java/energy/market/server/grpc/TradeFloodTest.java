@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.market.api.v1.Account;
 import energy.market.api.v1.DayReports;
 import energy.market.api.v1.GetAccountRequest;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.Phase;
@@ -101,7 +100,7 @@ class TradeFloodTest {
                         .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
                         .build());
         registered.add(home);
-        hello.addHomes(credentials(home));
+        hello.addHomes(TestMarket.credentials(home));
         reports.addReports(
             HomeDayReport.newBuilder()
                 .setHomeId(home.getHomeId())
@@ -125,7 +124,7 @@ class TradeFloodTest {
         stub.withDeadlineAfter(20, TimeUnit.SECONDS)
             .trade(
                 TradeRequest.newBuilder()
-                    .setHome(credentials(home))
+                    .setHome(TestMarket.credentials(home))
                     .setDay(1)
                     .setSide(TradeSide.TRADE_SIDE_BUY)
                     .setAmountWh(1_000)
@@ -175,12 +174,5 @@ class TradeFloodTest {
       }
       assertEquals(accepted * 1_000, bought);
     }
-  }
-
-  private static HomeCredentials credentials(RegisterResponse home) {
-    return HomeCredentials.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSessionToken(home.getSessionToken())
-        .build();
   }
 }
