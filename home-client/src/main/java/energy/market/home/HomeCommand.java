@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -103,36 +104,7 @@ public final class HomeCommand implements Callable<Integer> {
       defaultValue = "1")
   long seed;
 
-  @Option(
-      names = "--production",
-      paramLabel = "MIN-MAX",
-      description = "Daily production range, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "20-80")
-  String production;
-
-  @Option(
-      names = "--consumption",
-      paramLabel = "MIN-MAX",
-      description =
-          "Daily consumption range on a comfortable day, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "6-60")
-  String consumption;
-
-  @Option(
-      names = "--heating",
-      paramLabel = "KWH",
-      description =
-          "Extra consumption per degree below --comfort-low, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  String heating;
-
-  @Option(
-      names = "--cooling",
-      paramLabel = "KWH",
-      description =
-          "Extra consumption per degree above --comfort-high, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0.8")
-  String cooling;
+  @Mixin HomeEnergyOptions energy;
 
   @Option(
       names = "--comfort-low",
@@ -202,9 +174,7 @@ public final class HomeCommand implements Callable<Integer> {
     String printMode;
     try {
       address = MarketAddress.parse(market);
-      HomeParameters parameters =
-          HomeParameterText.parse(
-              production, consumption, heating, cooling, comfortLow, comfortHigh);
+      HomeParameters parameters = energy.parameters(comfortLow, comfortHigh);
       PolicyMix mix = PolicyMix.parse(policy, seed);
       fleet = new Fleet(new EnergyModel(seed, parameters), homes(mix));
       printMode = printMode(fleet.homes().size());

@@ -1,7 +1,8 @@
 package energy.market.launcher.simulate;
 
-import energy.market.home.HomeParameterText;
+import energy.market.home.HomeEnergyOptions;
 import energy.market.home.PolicyMix;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The homes' model options of {@code simulate}, passed on to every home process. */
@@ -19,36 +20,7 @@ public final class HomeModelOptions {
       defaultValue = DEFAULT_POLICY)
   String policy;
 
-  @Option(
-      names = "--production",
-      paramLabel = "MIN-MAX",
-      description = "Daily production range of a home, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "20-80")
-  String production;
-
-  @Option(
-      names = "--consumption",
-      paramLabel = "MIN-MAX",
-      description =
-          "Daily consumption range of a home on a comfortable day, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "6-60")
-  String consumption;
-
-  @Option(
-      names = "--heating",
-      paramLabel = "KWH",
-      description =
-          "Extra consumption per degree below --comfort-low, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  String heating;
-
-  @Option(
-      names = "--cooling",
-      paramLabel = "KWH",
-      description =
-          "Extra consumption per degree above --comfort-high, kWh (default: ${DEFAULT-VALUE}).",
-      defaultValue = "0.8")
-  String cooling;
+  @Mixin HomeEnergyOptions energy = new HomeEnergyOptions();
 
   @Option(
       names = "--name-prefix",
@@ -63,7 +35,7 @@ public final class HomeModelOptions {
    * @throws IllegalArgumentException saying which option is wrong and what is allowed
    */
   void validate(long seed, double comfortLow, double comfortHigh) {
-    HomeParameterText.parse(production, consumption, heating, cooling, comfortLow, comfortHigh);
+    energy.parameters(comfortLow, comfortHigh);
     PolicyMix.parse(policy, seed);
     if (!namePrefix.matches("[A-Za-z0-9._-]{1,40}")) {
       throw new IllegalArgumentException(

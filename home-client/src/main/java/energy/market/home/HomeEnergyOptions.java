@@ -2,14 +2,54 @@ package energy.market.home;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import picocli.CommandLine.Option;
 
 /**
- * Reads the homes' energy options as people write them (ranges like {@code 20-80} and amounts in
- * kWh) into {@link HomeParameters}, with errors that name the option. Shared by {@code home} and by
- * {@code simulate}, which checks the options before it starts any home process.
+ * The homes' energy options, as people write them (ranges like {@code 20-80} and amounts in kWh),
+ * and their reading into {@link HomeParameters} with errors that name the option. A Picocli mixin
+ * shared by {@code home} and by {@code simulate}, which checks them before it starts any home
+ * process and passes them on.
  */
-public final class HomeParameterText {
-  private HomeParameterText() {}
+public final class HomeEnergyOptions {
+  @Option(
+      names = "--production",
+      paramLabel = "MIN-MAX",
+      description = "Daily production range of a home, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "20-80")
+  String production;
+
+  @Option(
+      names = "--consumption",
+      paramLabel = "MIN-MAX",
+      description =
+          "Daily consumption range of a home on a comfortable day, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "6-60")
+  String consumption;
+
+  @Option(
+      names = "--heating",
+      paramLabel = "KWH",
+      description =
+          "Extra consumption per degree below --comfort-low, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1")
+  String heating;
+
+  @Option(
+      names = "--cooling",
+      paramLabel = "KWH",
+      description =
+          "Extra consumption per degree above --comfort-high, kWh (default: ${DEFAULT-VALUE}).",
+      defaultValue = "0.8")
+  String cooling;
+
+  /**
+   * The options read into parameters, with the comfort band.
+   *
+   * @throws IllegalArgumentException naming the option and what is allowed
+   */
+  public HomeParameters parameters(double comfortLow, double comfortHigh) {
+    return parse(production, consumption, heating, cooling, comfortLow, comfortHigh);
+  }
 
   /**
    * @param production the daily production range, kWh ({@code MIN-MAX})
@@ -18,7 +58,7 @@ public final class HomeParameterText {
    * @param cooling extra consumption per degree above the comfort band, kWh
    * @throws IllegalArgumentException naming the option and what is allowed
    */
-  public static HomeParameters parse(
+  static HomeParameters parse(
       String production,
       String consumption,
       String heating,
