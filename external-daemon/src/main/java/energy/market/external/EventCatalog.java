@@ -1,6 +1,6 @@
 package energy.market.external;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

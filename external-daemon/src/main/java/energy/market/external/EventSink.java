@@ -1,6 +1,6 @@
 package energy.market.external;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 
 /**
  * Where a caught signal goes. Called on the short-lived thread the JVM starts for each caught

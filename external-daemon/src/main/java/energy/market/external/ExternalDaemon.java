@@ -2,10 +2,9 @@ package energy.market.external;
 
 import energy.market.api.v1.DaemonRole;
 import energy.market.client.Backoff;
+import energy.market.client.Channels;
 import energy.market.client.DaemonSession;
 import energy.market.client.MarketAddress;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,9 +72,7 @@ public final class ExternalDaemon implements AutoCloseable {
    * @throws IllegalStateException when not a single signal handler could be installed
    */
   public static ExternalDaemon start(Settings settings, Consumer<String> log) {
-    ManagedChannel channel =
-        Grpc.newChannelBuilder(settings.market().target(), InsecureChannelCredentials.create())
-            .build();
+    ManagedChannel channel = Channels.open(settings.market());
     Outbox outbox =
         new Outbox(
             Outbox.DEFAULT_CAPACITY,

@@ -4,8 +4,8 @@ import energy.market.api.v1.EventsGrpc;
 import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.ReportEventRequest;
 import energy.market.api.v1.ReportEventResponse;
-import energy.market.server.grpc.ProtoMapper;
-import energy.market.server.model.EventKind;
+import energy.market.client.ContractEnums;
+import energy.market.model.EventKind;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -86,7 +86,7 @@ public final class GrpcEventReporter implements Outbox.Reporter {
 
   /** The contract's name of a kind. */
   static energy.market.api.v1.EventKind toProto(EventKind kind) {
-    return ProtoMapper.eventKind(kind);
+    return ContractEnums.eventKind(kind);
   }
 
   private static String describe(ReportEventResponse response) {

@@ -1,6 +1,6 @@
 package energy.market.external;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

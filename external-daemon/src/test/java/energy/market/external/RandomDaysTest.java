@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

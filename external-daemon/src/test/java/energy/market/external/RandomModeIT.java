@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.PhaseDone;
 import energy.market.api.v1.SessionHello;
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

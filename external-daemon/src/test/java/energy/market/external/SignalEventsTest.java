@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;

@@ -1,6 +1,6 @@
 package energy.market.home;
 
-import energy.market.server.model.Side;
+import energy.market.model.Side;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

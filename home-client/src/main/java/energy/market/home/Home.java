@@ -1,7 +1,7 @@
 package energy.market.home;
 
-import energy.market.server.model.Policy;
-import energy.market.server.model.Side;
+import energy.market.model.Policy;
+import energy.market.model.Side;
 import java.util.Locale;
 
 /**

@@ -1,15 +1,15 @@
 package energy.market.home;
 
 import energy.market.api.v1.PriceTick;
+import energy.market.client.Channels;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
 import energy.market.home.client.HomeSession;
-import energy.market.server.model.Policy;
+import energy.market.model.Policy;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.source.TemperatureSources;
 import energy.market.weather.source.WeatherSourceKind;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,11 +194,7 @@ public final class HomeCommand implements Callable<Integer> {
             TemperatureSources.open(weather, shmFile, weatherTarget, line -> info(out, line)),
             WEATHER_WAIT,
             line -> info(out, line));
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress(address.host(), address.port())
-            .usePlaintext()
-            .maxInboundMessageSize(64 * 1024 * 1024)
-            .build();
+    ManagedChannel channel = Channels.open(address);
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     HomeSession session =
         new HomeSession(

@@ -1,7 +1,7 @@
 package energy.market.home;
 
 import com.google.common.hash.Hashing;
-import energy.market.server.model.Policy;
+import energy.market.model.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package energy.market.home;
 
-import energy.market.server.model.Side;
+import energy.market.model.Side;
 
 /**
  * A trade a home asks for during TRADE.

@@ -3,8 +3,8 @@ package energy.market.home;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import energy.market.server.model.Policy;
-import energy.market.server.model.Side;
+import energy.market.model.Policy;
+import energy.market.model.Side;
 import org.junit.jupiter.api.Test;
 
 class HomeTest {

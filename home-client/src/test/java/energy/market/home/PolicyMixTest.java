@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.server.model.Policy;
+import energy.market.model.Policy;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package energy.market.server;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import energy.market.server.price.EventCatalog;
 import energy.market.server.price.EventSpec;
 import energy.market.server.price.PriceParameters;

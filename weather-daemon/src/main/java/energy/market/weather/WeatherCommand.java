@@ -1,12 +1,11 @@
 package energy.market.weather;
 
+import energy.market.client.Channels;
 import energy.market.client.Durations;
 import energy.market.client.MarketAddress;
 import energy.market.client.OperatorToken;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.shm.WeatherFileException;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -172,8 +171,7 @@ public final class WeatherCommand implements Callable<Integer> {
           out.println(line);
           out.flush();
         };
-    ManagedChannel marketChannel =
-        Grpc.newChannelBuilder(market.target(), InsecureChannelCredentials.create()).build();
+    ManagedChannel marketChannel = Channels.open(market);
     WeatherDaemon daemon;
     try {
       daemon =

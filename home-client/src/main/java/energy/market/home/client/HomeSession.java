@@ -13,13 +13,13 @@ import energy.market.api.v1.TradeOrder;
 import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeResults;
+import energy.market.client.ContractEnums;
 import energy.market.client.SessionLoop;
 import energy.market.home.DayTemperature;
 import energy.market.home.Fleet;
 import energy.market.home.GiftPlan;
 import energy.market.home.Home;
 import energy.market.home.TradeIntent;
-import energy.market.server.grpc.ProtoMapper;
 import io.grpc.Channel;
 import io.grpc.Status;
 import java.time.Duration;
@@ -188,7 +188,7 @@ public final class HomeSession implements AutoCloseable {
           orders.addOrders(
               TradeOrder.newBuilder()
                   .setHomeId(intent.homeId())
-                  .setSide(ProtoMapper.side(intent.side()))
+                  .setSide(ContractEnums.side(intent.side()))
                   .setAmountWh(intent.amountWh())
                   .setRequestId(intent.requestId()));
         }
@@ -204,7 +204,7 @@ public final class HomeSession implements AutoCloseable {
     for (TradeReceipt receipt : results.getReceiptsList()) {
       fleet.traded(
           receipt.getHomeId(),
-          ProtoMapper.side(receipt.getSide()),
+          ContractEnums.side(receipt.getSide()),
           receipt.getAmountWh(),
           receipt.getMoneyMicroEur());
     }

@@ -3,9 +3,9 @@ package energy.market.home.client;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
+import energy.market.client.ContractEnums;
 import energy.market.home.Fleet;
 import energy.market.home.Home;
-import energy.market.server.grpc.ProtoMapper;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -55,7 +55,7 @@ final class Registrar {
       RegisterRequest request =
           RegisterRequest.newBuilder()
               .setName(home.name())
-              .setPolicy(ProtoMapper.policy(home.policy()))
+              .setPolicy(ContractEnums.policy(home.policy()))
               .setSessionToken(home.token())
               .build();
       stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)

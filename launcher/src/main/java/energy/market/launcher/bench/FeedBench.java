@@ -3,8 +3,8 @@ package energy.market.launcher.bench;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.StreamPricesRequest;
+import energy.market.client.Channels;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -70,8 +70,7 @@ public final class FeedBench implements Callable<Integer> {
     List<ManagedChannel> connections = new ArrayList<>();
     try (MarketUnderTest market = new MarketUnderTest(List.of("--day-length", dayLength))) {
       for (int c = 0; c < channels; c++) {
-        connections.add(
-            NettyChannelBuilder.forAddress("127.0.0.1", market.port).usePlaintext().build());
+        connections.add(Channels.open("127.0.0.1", market.port));
       }
       long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
       for (int i = 0; i < subscribers; i++) {

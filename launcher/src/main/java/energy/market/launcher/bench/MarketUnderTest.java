@@ -1,7 +1,7 @@
 package energy.market.launcher.bench;
 
+import energy.market.client.Channels;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,11 +49,7 @@ final class MarketUnderTest implements AutoCloseable {
     process =
         new ProcessBuilder(command).redirectError(dataDir.resolve("market.err").toFile()).start();
     port = awaitPort();
-    channel =
-        NettyChannelBuilder.forAddress("127.0.0.1", port)
-            .usePlaintext()
-            .maxInboundMessageSize(64 * 1024 * 1024)
-            .build();
+    channel = Channels.open("127.0.0.1", port);
   }
 
   private int awaitPort() throws IOException {

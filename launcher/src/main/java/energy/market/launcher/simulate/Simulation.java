@@ -1,5 +1,6 @@
 package energy.market.launcher.simulate;
 
+import energy.market.client.Channels;
 import energy.market.launcher.Launcher;
 import energy.market.launcher.feed.Accounts;
 import energy.market.launcher.feed.Health;
@@ -7,7 +8,6 @@ import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
 import energy.market.launcher.view.LiveView;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -187,8 +187,7 @@ public final class Simulation {
       return false;
     }
     marketPort = Integer.parseInt(market.ready());
-    marketChannel =
-        NettyChannelBuilder.forAddress(ChildCommands.LOOPBACK, marketPort).usePlaintext().build();
+    marketChannel = Channels.open(ChildCommands.LOOPBACK, marketPort);
     if (!monitor.waitFor(
         "the market did not report SERVING",
         startupTimeout,
@@ -213,8 +212,7 @@ public final class Simulation {
       return false;
     }
     weatherPort = Integer.parseInt(weather.ready());
-    ManagedChannel weatherChannel =
-        NettyChannelBuilder.forAddress(ChildCommands.LOOPBACK, weatherPort).usePlaintext().build();
+    ManagedChannel weatherChannel = Channels.open(ChildCommands.LOOPBACK, weatherPort);
     try {
       if (!monitor.waitFor(
           "the weather daemon did not report SERVING",

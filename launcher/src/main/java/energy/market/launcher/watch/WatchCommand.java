@@ -1,5 +1,6 @@
 package energy.market.launcher.watch;
 
+import energy.market.client.Channels;
 import energy.market.client.MarketAddress;
 import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
@@ -9,7 +10,6 @@ import energy.market.launcher.view.PlainLines;
 import energy.market.launcher.view.Views;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,8 +94,7 @@ public final class WatchCommand implements Callable<Integer> {
       return 1;
     }
 
-    ManagedChannel channel =
-        NettyChannelBuilder.forAddress(address.host(), address.port()).usePlaintext().build();
+    ManagedChannel channel = Channels.open(address);
     MarketFeed feed = new MarketFeed(channel, true);
     long fromDay = 1;
     try {

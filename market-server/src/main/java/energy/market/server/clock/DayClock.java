@@ -1,7 +1,7 @@
 package energy.market.server.clock;
 
+import energy.market.model.Phase;
 import energy.market.server.clock.Scheduler.Cancellable;
-import energy.market.server.model.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package energy.market.server.clock;
 
-import energy.market.server.model.Phase;
+import energy.market.model.Phase;
 import java.time.Duration;
 
 /**

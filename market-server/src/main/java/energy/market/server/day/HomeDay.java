@@ -1,8 +1,8 @@
 package energy.market.server.day;
 
+import energy.market.model.Energy;
+import energy.market.model.Side;
 import energy.market.server.homes.Home;
-import energy.market.server.model.Energy;
-import energy.market.server.model.Side;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package energy.market.server.day;
 
-import energy.market.server.model.Side;
+import energy.market.model.Side;
 
 /**
  * An executed trade.

@@ -1,7 +1,7 @@
 package energy.market.server.engine;
 
+import energy.market.model.Phase;
 import energy.market.server.feed.Tick;
-import energy.market.server.model.Phase;
 import energy.market.server.price.ActiveEffect;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package energy.market.server.engine;
 
-import energy.market.server.model.Phase;
+import energy.market.model.Phase;
 import java.time.Instant;
 
 /**

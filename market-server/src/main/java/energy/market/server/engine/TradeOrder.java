@@ -1,6 +1,6 @@
 package energy.market.server.engine;
 
-import energy.market.server.model.Side;
+import energy.market.model.Side;
 
 /**
  * One trade inside a session's batch.

@@ -5,6 +5,7 @@ import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.ReportEventRequest;
 import energy.market.api.v1.ReportEventResponse;
 import energy.market.api.v1.StreamEventsRequest;
+import energy.market.client.ContractEnums;
 import energy.market.server.engine.MarketEngine;
 import io.grpc.stub.StreamObserver;
 
@@ -25,7 +26,7 @@ public final class EventsService extends EventsGrpc.EventsImplBase {
           engine.reportEvent(
               request.getOperatorToken(),
               request.getEventId(),
-              ProtoMapper.eventKind(request.getKind()),
+              ContractEnums.eventKind(request.getKind()),
               request.getSource()),
           accepted ->
               ReportEventResponse.newBuilder()

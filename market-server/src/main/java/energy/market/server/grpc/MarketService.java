@@ -19,6 +19,7 @@ import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.StreamPricesRequest;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
+import energy.market.client.ContractEnums;
 import energy.market.server.engine.MarketEngine;
 import io.grpc.stub.StreamObserver;
 
@@ -37,7 +38,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
           observer,
           engine.register(
               request.getName(),
-              ProtoMapper.policy(request.getPolicy()),
+              ContractEnums.policy(request.getPolicy()),
               request.getSessionToken()),
           registration ->
               RegisterResponse.newBuilder()
@@ -84,7 +85,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
               request.getHome().getHomeId(),
               request.getHome().getSessionToken(),
               request.getDay(),
-              ProtoMapper.phase(request.getPhase())),
+              ContractEnums.phase(request.getPhase())),
           done -> FinishPhaseResponse.getDefaultInstance());
     } catch (RuntimeException e) {
       observer.onError(GrpcErrors.toStatus(e));
@@ -100,7 +101,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
               request.getHome().getHomeId(),
               request.getHome().getSessionToken(),
               request.getDay(),
-              ProtoMapper.side(request.getSide()),
+              ContractEnums.side(request.getSide()),
               request.getAmountWh(),
               request.getRequestId()),
           ProtoMapper::receipt);

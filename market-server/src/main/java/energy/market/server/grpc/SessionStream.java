@@ -9,6 +9,7 @@ import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.SessionWelcome;
 import energy.market.api.v1.TradeResults;
+import energy.market.client.ContractEnums;
 import energy.market.server.day.GiftOutcome;
 import energy.market.server.day.TradeRecord;
 import energy.market.server.engine.HomeReport;
@@ -82,7 +83,7 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
             orders.add(
                 new TradeOrder(
                     order.getHomeId(),
-                    ProtoMapper.side(order.getSide()),
+                    ContractEnums.side(order.getSide()),
                     order.getAmountWh(),
                     order.getRequestId()));
           }
@@ -92,7 +93,7 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
             engine.phaseDone(
                 established(),
                 request.getPhaseDone().getDay(),
-                ProtoMapper.phase(request.getPhaseDone().getPhase()));
+                ContractEnums.phase(request.getPhaseDone().getPhase()));
         case KIND_NOT_SET ->
             throw new IllegalArgumentException(
                 "empty session message; send hello, day_reports, trade_orders or phase_done");

@@ -1,6 +1,6 @@
 package energy.market.server.homes;
 
-import energy.market.server.model.Policy;
+import energy.market.model.Policy;
 
 /**
  * A registered home.

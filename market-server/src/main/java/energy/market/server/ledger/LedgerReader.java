@@ -1,12 +1,12 @@
 package energy.market.server.ledger;
 
+import energy.market.model.EventKind;
+import energy.market.model.Policy;
+import energy.market.model.Side;
 import energy.market.server.day.Account;
 import energy.market.server.day.TradeRecord;
 import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
-import energy.market.server.model.EventKind;
-import energy.market.server.model.Policy;
-import energy.market.server.model.Side;
 import energy.market.server.price.ActiveEffect;
 import energy.market.server.price.EventCatalog;
 import energy.market.server.price.EventSpec;

@@ -1,13 +1,13 @@
 package energy.market.server.ledger;
 
+import energy.market.model.EventKind;
+import energy.market.model.Side;
 import energy.market.server.day.Account;
 import energy.market.server.day.DayTotals;
 import energy.market.server.day.HomeDaySummary;
 import energy.market.server.day.TradeRecord;
 import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
-import energy.market.server.model.EventKind;
-import energy.market.server.model.Side;
 import energy.market.server.price.ActiveEffect;
 import energy.market.server.price.EventSpec;
 import energy.market.server.price.MarketEventRecord;

@@ -1,6 +1,6 @@
 package energy.market.server.price;
 
-import energy.market.server.model.EventKind;
+import energy.market.model.EventKind;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

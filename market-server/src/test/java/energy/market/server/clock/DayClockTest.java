@@ -3,7 +3,7 @@ package energy.market.server.clock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.server.model.Phase;
+import energy.market.model.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.model.Policy;
+import energy.market.model.Side;
 import energy.market.server.homes.Home;
-import energy.market.server.model.Policy;
-import energy.market.server.model.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -90,8 +90,7 @@ class EventsServiceTest {
       market.startClock();
       market.engine.finished().get(10, TimeUnit.SECONDS);
       List<Tick> with = market.engine.ticks().history();
-      long effect =
-          EventCatalog.defaults().spec(energy.market.server.model.EventKind.STORM).effectMicro();
+      long effect = EventCatalog.defaults().spec(energy.market.model.EventKind.STORM).effectMicro();
       assertEquals(without.get(0).priceMicro() + effect, with.get(0).priceMicro());
       assertEquals("storm-9", with.get(0).events().get(0).event().eventId());
       assertEquals(2, with.get(0).events().get(0).remainingDays());

@@ -1,4 +1,4 @@
-package energy.market.server.model;
+package energy.market.model;
 
 /** The direction of a trade, seen from the home. */
 public enum Side {

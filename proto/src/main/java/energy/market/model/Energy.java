@@ -1,4 +1,4 @@
-package energy.market.server.model;
+package energy.market.model;
 
 /**
  * Exact units and the one conversion between energy, price and money.

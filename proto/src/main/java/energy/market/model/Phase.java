@@ -1,4 +1,4 @@
-package energy.market.server.model;
+package energy.market.model;
 
 /** The phases of a simulated day, in the order the market runs them. */
 public enum Phase {

@@ -1,7 +1,6 @@
 package energy.market.weather.source;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
+import energy.market.client.Channels;
 import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -35,8 +34,7 @@ public final class TemperatureSources {
   }
 
   private static StreamTemperatureSource stream(String target) {
-    ManagedChannel channel =
-        Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    ManagedChannel channel = Channels.open(target);
     return StreamTemperatureSource.owning(channel, target);
   }
 }

@@ -1,2 +1,2 @@
 /** The market's vocabulary: phases, policies, trade sides, event kinds and exact units. */
-package energy.market.server.model;
+package energy.market.model;

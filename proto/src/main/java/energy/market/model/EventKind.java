@@ -1,4 +1,4 @@
-package energy.market.server.model;
+package energy.market.model;
 
 /** The kinds of external event the market knows. */
 public enum EventKind {

@@ -1,4 +1,4 @@
-package energy.market.server.model;
+package energy.market.model;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
