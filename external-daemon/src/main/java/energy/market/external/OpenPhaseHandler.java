@@ -1,11 +1,10 @@
 package energy.market.external;
 
-import energy.market.api.v1.Phase;
-import energy.market.api.v1.PhaseStarted;
 import energy.market.client.DaemonSession;
+import energy.market.model.Phase;
+import energy.market.model.PhaseStart;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Adapts the market's day clock to {@link RandomMode}: when a day's OPEN phase starts, the day's
@@ -41,19 +40,17 @@ public final class OpenPhaseHandler implements DaemonSession.PhaseHandler {
   }
 
   @Override
-  public void onPhase(PhaseStarted phase) throws InterruptedException {
-    if (phase.getPhase() == Phase.PHASE_OPEN) {
-      randomMode.openDay(phase.getDay(), budget(phase));
+  public void onPhase(PhaseStart phase) throws InterruptedException {
+    if (phase.phase() == Phase.OPEN) {
+      randomMode.openDay(phase.day(), budget(phase));
     }
   }
 
-  Duration budget(PhaseStarted phase) {
-    if (!phase.hasDeadline()) {
+  Duration budget(PhaseStart phase) {
+    if (phase.deadline().isEmpty()) {
       return NO_DEADLINE_BUDGET;
     }
-    Instant deadline =
-        Instant.ofEpochSecond(phase.getDeadline().getSeconds(), phase.getDeadline().getNanos());
-    Duration left = Duration.between(clock.instant(), deadline);
+    Duration left = Duration.between(clock.instant(), phase.deadline().get());
     if (left.compareTo(MIN_BUDGET) < 0) {
       return MIN_BUDGET;
     }

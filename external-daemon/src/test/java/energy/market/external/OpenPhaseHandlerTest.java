@@ -2,13 +2,13 @@ package energy.market.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.protobuf.Timestamp;
-import energy.market.api.v1.Phase;
-import energy.market.api.v1.PhaseStarted;
+import energy.market.model.Phase;
+import energy.market.model.PhaseStart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OpenPhaseHandlerTest {
@@ -17,15 +17,8 @@ class OpenPhaseHandlerTest {
   private final OpenPhaseHandler handler =
       new OpenPhaseHandler(null, Clock.fixed(NOW, ZoneOffset.UTC));
 
-  private static PhaseStarted openWithDeadline(Instant deadline) {
-    return PhaseStarted.newBuilder()
-        .setDay(1)
-        .setPhase(Phase.PHASE_OPEN)
-        .setDeadline(
-            Timestamp.newBuilder()
-                .setSeconds(deadline.getEpochSecond())
-                .setNanos(deadline.getNano()))
-        .build();
+  private static PhaseStart openWithDeadline(Instant deadline) {
+    return new PhaseStart(1, Phase.OPEN, Optional.of(deadline));
   }
 
   @Test
@@ -44,7 +37,7 @@ class OpenPhaseHandlerTest {
   void noDeadlineOrAFarOneIsBounded() {
     assertEquals(
         OpenPhaseHandler.NO_DEADLINE_BUDGET,
-        handler.budget(PhaseStarted.newBuilder().setPhase(Phase.PHASE_OPEN).build()));
+        handler.budget(new PhaseStart(1, Phase.OPEN, Optional.empty())));
     assertEquals(
         OpenPhaseHandler.MAX_BUDGET, handler.budget(openWithDeadline(NOW.plusSeconds(3600))));
   }
@@ -52,6 +45,6 @@ class OpenPhaseHandlerTest {
   @Test
   void otherPhasesNeedNoWork() throws InterruptedException {
     // The handler has no RandomMode at all: touching it for GIFT would throw.
-    handler.onPhase(PhaseStarted.newBuilder().setDay(1).setPhase(Phase.PHASE_GIFT).build());
+    handler.onPhase(new PhaseStart(1, Phase.GIFT, Optional.empty()));
   }
 }

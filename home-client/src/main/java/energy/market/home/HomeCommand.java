@@ -1,6 +1,5 @@
 package energy.market.home;
 
-import energy.market.api.v1.PriceTick;
 import energy.market.client.Channels;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
@@ -206,11 +205,11 @@ public final class HomeCommand implements Callable<Integer> {
               private long daysTakenPart;
 
               @Override
-              public void dayClosed(PriceTick tick) {
-                if (!fleet.takesPart(tick.getDay())) {
+              public void dayClosed(DayClosed day) {
+                if (!fleet.takesPart(day.day())) {
                   return;
                 }
-                printDay(out, fleet, tick, printMode);
+                printDay(out, fleet, day, printMode);
                 if (days > 0 && ++daysTakenPart >= days) {
                   exit.complete(0);
                 }
@@ -301,16 +300,16 @@ public final class HomeCommand implements Callable<Integer> {
     };
   }
 
-  private static void printDay(PrintWriter out, Fleet fleet, PriceTick tick, String mode) {
+  private static void printDay(PrintWriter out, Fleet fleet, DayClosed day, String mode) {
     switch (mode) {
       case "homes" -> {
         for (Home home : fleet.homes()) {
-          if (home.day() == tick.getDay()) {
+          if (home.day() == day.day()) {
             out.println(home.dayLine());
           }
         }
       }
-      case "summary" -> out.println(fleet.dayLine(tick.getDay(), tick.getTemperatureCelsius()));
+      case "summary" -> out.println(fleet.dayLine(day.day(), day.temperatureCelsius()));
       default -> {
         return;
       }

@@ -6,10 +6,13 @@ import energy.market.api.v1.PhaseStarted;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
+import energy.market.model.PhaseStart;
 import io.grpc.Channel;
 import io.grpc.Status;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +32,7 @@ public final class DaemonSession implements AutoCloseable {
      * Does the daemon's work for a phase; returns once that work is acknowledged by the market. An
      * exception is logged and the phase is still reported done, so the day goes on.
      */
-    void onPhase(PhaseStarted phase) throws Exception;
+    void onPhase(PhaseStart phase) throws Exception;
   }
 
   private final SessionLoop loop;
@@ -105,7 +108,7 @@ public final class DaemonSession implements AutoCloseable {
 
   private void handle(PhaseStarted phase, PhaseHandler phases, Consumer<String> log) {
     try {
-      phases.onPhase(phase);
+      phases.onPhase(phaseStart(phase));
     } catch (Exception e) {
       log.accept("day " + phase.getDay() + " " + phase.getPhase() + ": daemon work failed: " + e);
     }
@@ -113,6 +116,16 @@ public final class DaemonSession implements AutoCloseable {
         SessionRequest.newBuilder()
             .setPhaseDone(PhaseDone.newBuilder().setDay(phase.getDay()).setPhase(phase.getPhase()))
             .build());
+  }
+
+  private static PhaseStart phaseStart(PhaseStarted phase) {
+    Optional<Instant> deadline =
+        phase.hasDeadline()
+            ? Optional.of(
+                Instant.ofEpochSecond(
+                    phase.getDeadline().getSeconds(), phase.getDeadline().getNanos()))
+            : Optional.empty();
+    return new PhaseStart(phase.getDay(), ContractEnums.phase(phase.getPhase()), deadline);
   }
 
   /** Leaves the market and stops reconnecting. */

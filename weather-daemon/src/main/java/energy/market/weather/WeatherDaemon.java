@@ -1,9 +1,9 @@
 package energy.market.weather;
 
 import energy.market.api.v1.DaemonRole;
-import energy.market.api.v1.Phase;
-import energy.market.api.v1.PhaseStarted;
 import energy.market.client.DaemonSession;
+import energy.market.model.Phase;
+import energy.market.model.PhaseStart;
 import energy.market.weather.grpc.WeatherServer;
 import energy.market.weather.model.DailyWeather;
 import energy.market.weather.model.WeatherHistory;
@@ -120,21 +120,10 @@ public final class WeatherDaemon implements AutoCloseable {
     return history;
   }
 
-  /** The model the temperatures come from. */
-  public WeatherModel model() {
-    return model;
-  }
-
-  private void onPhase(PhaseStarted phase) throws InterruptedException {
-    if (phase.getPhase() != Phase.PHASE_OPEN) {
-      return;
+  private void onPhase(PhaseStart phase) throws InterruptedException {
+    if (phase.phase() == Phase.OPEN) {
+      publish(phase.day(), phase.deadline().orElse(null));
     }
-    Instant deadline =
-        phase.hasDeadline()
-            ? Instant.ofEpochSecond(
-                phase.getDeadline().getSeconds(), phase.getDeadline().getNanos())
-            : null;
-    publish(phase.getDay(), deadline);
   }
 
   /**

@@ -15,6 +15,7 @@ import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeResults;
 import energy.market.client.ContractEnums;
 import energy.market.client.SessionLoop;
+import energy.market.home.DayClosed;
 import energy.market.home.DayTemperature;
 import energy.market.home.Fleet;
 import energy.market.home.GiftPlan;
@@ -37,7 +38,7 @@ public final class HomeSession implements AutoCloseable {
   /** What the session reports to the process. */
   public interface Listener {
     /** A day closed. */
-    void dayClosed(PriceTick tick);
+    void dayClosed(DayClosed day);
 
     /** Something worth a line on the console. */
     void info(String message);
@@ -155,7 +156,7 @@ public final class HomeSession implements AutoCloseable {
         }
       }
       case TRADE_RESULTS -> onTradeResults(event.getTradeResults());
-      case DAY_CLOSED -> listener.dayClosed(event.getDayClosed());
+      case DAY_CLOSED -> listener.dayClosed(dayClosed(event.getDayClosed()));
       case KIND_NOT_SET -> {
         // A newer market may send kinds this client does not know; nothing to do.
       }
@@ -227,5 +228,9 @@ public final class HomeSession implements AutoCloseable {
   @Override
   public void close() {
     loop.close();
+  }
+
+  private static DayClosed dayClosed(PriceTick tick) {
+    return new DayClosed(tick.getDay(), tick.getTemperatureCelsius(), tick.getHomes());
   }
 }

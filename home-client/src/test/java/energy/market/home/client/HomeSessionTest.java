@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.market.api.v1.Account;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.MarketGrpc;
-import energy.market.api.v1.PriceTick;
+import energy.market.home.DayClosed;
 import energy.market.home.DayTemperature;
 import energy.market.home.EnergyModel;
 import energy.market.home.Fleet;
@@ -31,14 +31,14 @@ import org.junit.jupiter.api.Test;
 
 /** The home session against a real market on the in-process transport. */
 class HomeSessionTest {
-  private final BlockingQueue<PriceTick> ticks = new LinkedBlockingQueue<>();
+  private final BlockingQueue<DayClosed> ticks = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> news = new LinkedBlockingQueue<>();
 
   private final HomeSession.Listener listener =
       new HomeSession.Listener() {
         @Override
-        public void dayClosed(PriceTick tick) {
-          ticks.add(tick);
+        public void dayClosed(DayClosed day) {
+          ticks.add(day);
         }
 
         @Override
@@ -122,16 +122,16 @@ class HomeSessionTest {
         new HomeSession(channel, fleet, DayTemperature.MARKET, "test", listener)) {
       session.start();
       first.engine().startWhen(4, 0);
-      assertEquals(4, ticks.poll(10, TimeUnit.SECONDS).getHomes());
+      assertEquals(4, ticks.poll(10, TimeUnit.SECONDS).homes());
       first.stop();
       MarketServer second = market(name, Long.MAX_VALUE);
       try {
         second.engine().startWhen(4, 0);
-        PriceTick afterRestart = null;
+        DayClosed afterRestart = null;
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < end && afterRestart == null) {
-          PriceTick tick = ticks.poll(1, TimeUnit.SECONDS);
-          if (tick != null && tick.getDay() == 1 && tick.getHomes() == 4) {
+          DayClosed tick = ticks.poll(1, TimeUnit.SECONDS);
+          if (tick != null && tick.day() == 1 && tick.homes() == 4) {
             afterRestart = tick;
           }
         }
