@@ -5,6 +5,7 @@ import energy.market.client.Backoff;
 import energy.market.client.Channels;
 import energy.market.client.DaemonSession;
 import energy.market.client.MarketAddress;
+import energy.market.external.client.GrpcEventReporter;
 import io.grpc.ManagedChannel;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,7 +7,7 @@
  * <p>Domain classes ({@link energy.market.external.EventCatalog}, {@link
  * energy.market.external.Outbox}, {@link energy.market.external.RandomDays}, {@link
  * energy.market.external.EventIntake}, {@link energy.market.external.RandomMode}) know neither gRPC
- * nor the generated types; {@link energy.market.external.GrpcEventReporter} and {@link
+ * nor the generated types; {@link energy.market.external.client.GrpcEventReporter} and {@link
  * energy.market.external.OpenPhaseHandler} adapt them to the contract, and {@link
  * energy.market.external.SignalEvents} adapts the operating system's signals.
  */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.client.Backoff;
+import energy.market.external.client.GrpcEventReporter;
 import energy.market.model.EventKind;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;

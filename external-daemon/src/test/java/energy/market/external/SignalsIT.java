@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.EventKind;
 import energy.market.api.v1.ReportEventRequest;
+import energy.market.client.ContractEnums;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,7 @@ class SignalsIT {
       }
 
       assertEquals(
-          entries.stream()
-              .map(e -> GrpcEventReporter.toProto(e.kind()))
-              .collect(Collectors.toList()),
+          entries.stream().map(e -> ContractEnums.eventKind(e.kind())).collect(Collectors.toList()),
           market.events.calls().stream()
               .map(c -> c.request().getKind())
               .collect(Collectors.toList()));

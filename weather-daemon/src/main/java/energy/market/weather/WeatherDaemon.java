@@ -4,6 +4,7 @@ import energy.market.api.v1.DaemonRole;
 import energy.market.client.DaemonSession;
 import energy.market.model.Phase;
 import energy.market.model.PhaseStart;
+import energy.market.weather.client.MarketWeatherReporter;
 import energy.market.weather.grpc.WeatherServer;
 import energy.market.weather.model.DailyWeather;
 import energy.market.weather.model.WeatherHistory;

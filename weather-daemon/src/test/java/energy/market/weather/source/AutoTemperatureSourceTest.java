@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.market.weather.shm.WeatherFileWriter;
 import energy.market.weather.shm.WeatherFiles;
 import energy.market.weather.shm.WriterIdentity;
+import energy.market.weather.source.client.StreamTemperatureSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

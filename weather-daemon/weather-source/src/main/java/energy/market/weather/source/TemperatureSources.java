@@ -1,7 +1,6 @@
 package energy.market.weather.source;
 
-import energy.market.client.Channels;
-import io.grpc.ManagedChannel;
+import energy.market.weather.source.client.StreamTemperatureSource;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -18,7 +17,7 @@ public final class TemperatureSources {
    * @param kind the choice
    * @param shmFile the weather file (used by {@code auto} and {@code shm})
    * @param weatherTarget the daemon's {@code host:port} (used by {@code auto} and {@code stream});
-   *     the source makes and owns a plaintext channel to it
+   *     the source opens and owns a channel to it
    * @param log where {@code auto} reports a change of source, one line
    */
   public static TemperatureSource open(
@@ -34,7 +33,6 @@ public final class TemperatureSources {
   }
 
   private static StreamTemperatureSource stream(String target) {
-    ManagedChannel channel = Channels.open(target);
-    return StreamTemperatureSource.owning(channel, target);
+    return StreamTemperatureSource.open(target);
   }
 }

@@ -1,11 +1,13 @@
-package energy.market.external;
+package energy.market.external.client;
 
 import energy.market.api.v1.EventsGrpc;
 import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.ReportEventRequest;
 import energy.market.api.v1.ReportEventResponse;
 import energy.market.client.ContractEnums;
-import energy.market.model.EventKind;
+import energy.market.external.Outbox;
+import energy.market.external.ReportOutcome;
+import energy.market.external.ReportedEvent;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -79,14 +81,9 @@ public final class GrpcEventReporter implements Outbox.Reporter {
     return ReportEventRequest.newBuilder()
         .setOperatorToken(operatorToken)
         .setEventId(event.id())
-        .setKind(toProto(event.kind()))
+        .setKind(ContractEnums.eventKind(event.kind()))
         .setSource(event.source())
         .build();
-  }
-
-  /** The contract's name of a kind. */
-  static energy.market.api.v1.EventKind toProto(EventKind kind) {
-    return ContractEnums.eventKind(kind);
   }
 
   private static String describe(ReportEventResponse response) {

@@ -1,10 +1,14 @@
-package energy.market.weather.source;
+package energy.market.weather.source.client;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import energy.market.api.v1.StreamWeatherRequest;
 import energy.market.api.v1.WeatherGrpc;
 import energy.market.api.v1.WeatherReport;
 import energy.market.client.Backoff;
+import energy.market.client.Channels;
+import energy.market.weather.source.TemperatureReading;
+import energy.market.weather.source.TemperatureSource;
+import energy.market.weather.source.WeatherSourceKind;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -64,8 +68,12 @@ public final class StreamTemperatureSource implements TemperatureSource {
     this.worker.setRemoveOnCancelPolicy(true);
   }
 
-  /** A source that owns its channel and shuts it down on {@link #close()}. */
-  public static StreamTemperatureSource owning(ManagedChannel channel, String target) {
+  /**
+   * A source with a channel of its own to {@code target} ({@code host:port}), shut down on {@link
+   * #close()}. Nothing connects until the first read.
+   */
+  public static StreamTemperatureSource open(String target) {
+    ManagedChannel channel = Channels.open(target);
     return new StreamTemperatureSource(channel, target, channel);
   }
 

@@ -1,4 +1,4 @@
-package energy.market.weather;
+package energy.market.weather.client;
 
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.ReportWeatherRequest;

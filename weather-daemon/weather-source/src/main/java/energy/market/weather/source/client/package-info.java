@@ -1,0 +1,2 @@
+/** Reads the day's temperature from the weather daemon's gRPC stream ({@code StreamWeather}). */
+package energy.market.weather.source.client;
