@@ -96,9 +96,4 @@ public final class MarketServer {
     }
     engine.close();
   }
-
-  /** Waits until the server stops. */
-  public void awaitTermination() throws InterruptedException {
-    server.awaitTermination();
-  }
 }

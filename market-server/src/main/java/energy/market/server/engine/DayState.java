@@ -72,6 +72,33 @@ final class DayState {
     return Optional.ofNullable(homes.get(homeId));
   }
 
+  /**
+   * A home that takes part in this day.
+   *
+   * @throws IllegalStateException when it does not
+   */
+  HomeDay takingPart(long homeId) {
+    return home(homeId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "home "
+                        + homeId
+                        + " takes no part in day "
+                        + day
+                        + " (it joined after the day opened, or has no session)"));
+  }
+
+  /** True when any of the session's homes takes part in this day. */
+  boolean takesPart(Session session) {
+    for (long homeId : session.homes()) {
+      if (homes.containsKey(homeId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Collection<HomeDay> homes() {
     return homes.values();
   }

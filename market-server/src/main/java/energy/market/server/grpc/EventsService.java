@@ -20,30 +20,23 @@ public final class EventsService extends EventsGrpc.EventsImplBase {
   @Override
   public void reportEvent(
       ReportEventRequest request, StreamObserver<ReportEventResponse> observer) {
-    try {
-      Replies.reply(
-          observer,
-          engine.reportEvent(
-              request.getOperatorToken(),
-              request.getEventId(),
-              ContractEnums.eventKind(request.getKind()),
-              request.getSource()),
-          accepted ->
-              ReportEventResponse.newBuilder()
-                  .setEvent(ProtoMapper.event(accepted.event()))
-                  .setDuplicate(accepted.duplicate())
-                  .build());
-    } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-    }
+    Replies.unary(
+        observer,
+        () ->
+            engine.reportEvent(
+                request.getOperatorToken(),
+                request.getEventId(),
+                ContractEnums.eventKind(request.getKind()),
+                request.getSource()),
+        ProtoMapper::eventAccepted);
   }
 
   @Override
   public void streamEvents(StreamEventsRequest request, StreamObserver<MarketEvent> observer) {
-    try {
-      FeedStreams.serve(engine.events(), request.getFromDay(), observer, ProtoMapper::event);
-    } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-    }
+    FeedStreams.serve(
+        observer,
+        () -> engine.eventsFrom(request.getFromDay()),
+        request.getFromDay(),
+        ProtoMapper::event);
   }
 }

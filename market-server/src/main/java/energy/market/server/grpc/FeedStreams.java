@@ -5,22 +5,27 @@ import energy.market.server.feed.ReplayFeed;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Serves a {@link ReplayFeed} on a server stream, pulling only while the stream is ready. */
 final class FeedStreams {
   private FeedStreams() {}
 
   /**
-   * Subscribes the call to the feed from {@code fromDay}.
-   *
-   * @throws IllegalArgumentException for a bad day (before anything is sent)
+   * Subscribes the call to the feed the engine call answers, from {@code fromDay}; a failure (a bad
+   * day, before anything is sent) ends the call through {@link Replies#fail}.
    */
   static <T, P> void serve(
-      ReplayFeed<T> feed, long fromDay, StreamObserver<P> observer, Function<T, P> toProto) {
+      StreamObserver<P> observer,
+      Supplier<CompletableFuture<ReplayFeed<T>>> feed,
+      long fromDay,
+      Function<T, P> toProto) {
     ServerCallStreamObserver<P> call = (ServerCallStreamObserver<P>) observer;
     AtomicReference<ReplayFeed<T>.Subscription> subscription = new AtomicReference<>();
+    // The handlers must be set before the service method returns.
     call.setOnReadyHandler(
         () -> {
           ReplayFeed<T>.Subscription current = subscription.get();
@@ -35,34 +40,46 @@ final class FeedStreams {
             current.cancel();
           }
         });
-    FeedSink<T> sink =
-        new FeedSink<>() {
-          @Override
-          public boolean isReady() {
-            return call.isReady() && !call.isCancelled();
-          }
+    Replies.started(feed)
+        .thenAccept(
+            found -> {
+              subscription.set(found.subscribe(fromDay, sink(call, toProto)));
+              if (call.isCancelled()) {
+                subscription.get().cancel();
+              }
+            })
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                Replies.fail(call, failure);
+              }
+            });
+  }
 
-          @Override
-          public void send(T item) {
-            call.onNext(toProto.apply(item));
-          }
+  private static <T, P> FeedSink<T> sink(ServerCallStreamObserver<P> call, Function<T, P> toProto) {
+    return new FeedSink<>() {
+      @Override
+      public boolean isReady() {
+        return call.isReady() && !call.isCancelled();
+      }
 
-          @Override
-          public void end(String reason) {
-            call.onError(Status.UNAVAILABLE.withDescription(reason).asRuntimeException());
-          }
+      @Override
+      public void send(T item) {
+        call.onNext(toProto.apply(item));
+      }
 
-          @Override
-          public void drop(String reason) {
-            call.onError(
-                Status.RESOURCE_EXHAUSTED
-                    .withDescription(reason + "; subscribe again with a later from_day")
-                    .asRuntimeException());
-          }
-        };
-    subscription.set(feed.subscribe(fromDay, sink));
-    if (call.isCancelled()) {
-      subscription.get().cancel();
-    }
+      @Override
+      public void end(String reason) {
+        call.onError(Status.UNAVAILABLE.withDescription(reason).asRuntimeException());
+      }
+
+      @Override
+      public void drop(String reason) {
+        call.onError(
+            Status.RESOURCE_EXHAUSTED
+                .withDescription(reason + "; subscribe again with a later from_day")
+                .asRuntimeException());
+      }
+    };
   }
 }

@@ -21,25 +21,27 @@ public final class GiftBrokerService extends GiftBrokerGrpc.GiftBrokerImplBase {
 
   @Override
   public void offer(OfferRequest request, StreamObserver<OfferResponse> observer) {
-    Replies.reply(
+    Replies.unary(
         observer,
-        engine.offer(
-            request.getHome().getHomeId(),
-            request.getHome().getSessionToken(),
-            request.getDay(),
-            request.getAmountWh()),
+        () ->
+            engine.offer(
+                request.getHome().getHomeId(),
+                request.getHome().getSessionToken(),
+                request.getDay(),
+                request.getAmountWh()),
         total -> OfferResponse.newBuilder().setOfferedWh(total).build());
   }
 
   @Override
   public void claim(ClaimRequest request, StreamObserver<ClaimResponse> observer) {
-    Replies.reply(
+    Replies.unary(
         observer,
-        engine.claim(
-            request.getHome().getHomeId(),
-            request.getHome().getSessionToken(),
-            request.getDay(),
-            request.getAmountWh()),
+        () ->
+            engine.claim(
+                request.getHome().getHomeId(),
+                request.getHome().getSessionToken(),
+                request.getDay(),
+                request.getAmountWh()),
         total -> ClaimResponse.newBuilder().setClaimedWh(total).build());
   }
 }

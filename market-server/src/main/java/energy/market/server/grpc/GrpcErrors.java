@@ -1,5 +1,6 @@
 package energy.market.server.grpc;
 
+import energy.market.server.engine.Failures;
 import energy.market.server.homes.AlreadyExistsException;
 import energy.market.server.homes.NotFoundException;
 import energy.market.server.homes.UnauthenticatedException;
@@ -8,8 +9,6 @@ import energy.market.server.trade.OverloadedException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,7 +25,7 @@ public final class GrpcErrors {
 
   /** The status for a failure. */
   public static StatusRuntimeException toStatus(Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Failures.cause(failure);
     Status status;
     if (cause instanceof StatusRuntimeException e) {
       return e;
@@ -57,14 +56,5 @@ public final class GrpcErrors {
           .asRuntimeException();
     }
     return status.withDescription(cause.getMessage()).asRuntimeException();
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

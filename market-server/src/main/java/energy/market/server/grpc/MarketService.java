@@ -1,5 +1,6 @@
 package energy.market.server.grpc;
 
+import energy.market.api.v1.Account;
 import energy.market.api.v1.DeclareDayRequest;
 import energy.market.api.v1.DeclareDayResponse;
 import energy.market.api.v1.FinishPhaseRequest;
@@ -33,23 +34,14 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
 
   @Override
   public void register(RegisterRequest request, StreamObserver<RegisterResponse> observer) {
-    try {
-      Replies.reply(
-          observer,
-          engine.register(
-              request.getName(),
-              ContractEnums.policy(request.getPolicy()),
-              request.getSessionToken()),
-          registration ->
-              RegisterResponse.newBuilder()
-                  .setHomeId(registration.home().id())
-                  .setSessionToken(registration.token())
-                  .setFirstDay(engine.nextJoinDay())
-                  .setResumed(registration.resumed())
-                  .build());
-    } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-    }
+    Replies.unary(
+        observer,
+        () ->
+            engine.register(
+                request.getName(),
+                ContractEnums.policy(request.getPolicy()),
+                request.getSessionToken()),
+        ProtoMapper::registered);
   }
 
   @Override
@@ -64,96 +56,77 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
 
   @Override
   public void declareDay(DeclareDayRequest request, StreamObserver<DeclareDayResponse> observer) {
-    Replies.reply(
+    Replies.unary(
         observer,
-        engine.declareDay(
-            request.getHome().getHomeId(),
-            request.getHome().getSessionToken(),
-            request.getDay(),
-            request.getProducedWh(),
-            request.getConsumedWh()),
+        () ->
+            engine.declareDay(
+                request.getHome().getHomeId(),
+                request.getHome().getSessionToken(),
+                request.getDay(),
+                request.getProducedWh(),
+                request.getConsumedWh()),
         net -> DeclareDayResponse.newBuilder().setNetWh(net).build());
   }
 
   @Override
   public void finishPhase(
       FinishPhaseRequest request, StreamObserver<FinishPhaseResponse> observer) {
-    try {
-      Replies.reply(
-          observer,
-          engine.finishPhase(
-              request.getHome().getHomeId(),
-              request.getHome().getSessionToken(),
-              request.getDay(),
-              ContractEnums.phase(request.getPhase())),
-          done -> FinishPhaseResponse.getDefaultInstance());
-    } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-    }
+    Replies.unary(
+        observer,
+        () ->
+            engine.finishPhase(
+                request.getHome().getHomeId(),
+                request.getHome().getSessionToken(),
+                request.getDay(),
+                ContractEnums.phase(request.getPhase())),
+        done -> FinishPhaseResponse.getDefaultInstance());
   }
 
   @Override
   public void trade(TradeRequest request, StreamObserver<TradeReceipt> observer) {
-    try {
-      Replies.reply(
-          observer,
-          engine.trade(
-              request.getHome().getHomeId(),
-              request.getHome().getSessionToken(),
-              request.getDay(),
-              ContractEnums.side(request.getSide()),
-              request.getAmountWh(),
-              request.getRequestId()),
-          ProtoMapper::receipt);
-    } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-    }
+    Replies.unary(
+        observer,
+        () ->
+            engine.trade(
+                request.getHome().getHomeId(),
+                request.getHome().getSessionToken(),
+                request.getDay(),
+                ContractEnums.side(request.getSide()),
+                request.getAmountWh(),
+                request.getRequestId()),
+        ProtoMapper::receipt);
   }
 
   @Override
   public void streamPrices(StreamPricesRequest request, StreamObserver<PriceTick> observer) {
-    try {
-      long last = engine.ticks().latest() == null ? 0 : engine.ticks().latest().day();
-      if (request.getFromDay() > last + 1) {
-        throw new IllegalArgumentException(
-            "from_day "
-                + request.getFromDay()
-                + " is after the next close (day "
-                + (last + 1)
-                + "); use 0 for live only, or 1.."
-                + (last + 1));
-      }
-      FeedStreams.serve(engine.ticks(), request.getFromDay(), observer, ProtoMapper::tick);
-    } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-    }
+    FeedStreams.serve(
+        observer,
+        () -> engine.ticksFrom(request.getFromDay()),
+        request.getFromDay(),
+        ProtoMapper::tick);
   }
 
   @Override
-  public void getAccount(
-      GetAccountRequest request, StreamObserver<energy.market.api.v1.Account> observer) {
-    Replies.now(
+  public void getAccount(GetAccountRequest request, StreamObserver<Account> observer) {
+    Replies.unary(
         observer,
-        () -> {
-          if (request.getHomeId() == 0 && request.getName().isEmpty()) {
-            throw new IllegalArgumentException("give a home_id or a name");
-          }
-          return ProtoMapper.account(engine.account(request.getHomeId(), request.getName()));
-        });
+        () -> engine.account(request.getHomeId(), request.getName()),
+        ProtoMapper::account);
   }
 
   @Override
   public void getMarketState(GetMarketStateRequest request, StreamObserver<MarketState> observer) {
-    Replies.now(observer, () -> ProtoMapper.state(engine.snapshot()));
+    Replies.unary(observer, engine::snapshot, ProtoMapper::state);
   }
 
   @Override
   public void reportWeather(
       ReportWeatherRequest request, StreamObserver<ReportWeatherResponse> observer) {
-    Replies.reply(
+    Replies.unary(
         observer,
-        engine.reportWeather(
-            request.getOperatorToken(), request.getDay(), request.getTemperatureCelsius()),
+        () ->
+            engine.reportWeather(
+                request.getOperatorToken(), request.getDay(), request.getTemperatureCelsius()),
         applied -> ReportWeatherResponse.newBuilder().setApplied(applied).build());
   }
 }

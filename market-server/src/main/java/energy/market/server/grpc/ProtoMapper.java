@@ -8,6 +8,8 @@ import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.MarketState;
 import energy.market.api.v1.PhaseStarted;
 import energy.market.api.v1.PriceTick;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.api.v1.ReportEventResponse;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.client.ContractEnums;
 import energy.market.server.day.GiftOutcome;
@@ -15,15 +17,35 @@ import energy.market.server.day.TradeRecord;
 import energy.market.server.engine.AccountView;
 import energy.market.server.engine.MarketSnapshot;
 import energy.market.server.engine.PhaseInfo;
+import energy.market.server.engine.RegisteredHome;
 import energy.market.server.engine.TradeRejection;
 import energy.market.server.feed.Tick;
 import energy.market.server.price.ActiveEffect;
+import energy.market.server.price.EventBook;
 import energy.market.server.price.MarketEventRecord;
 import java.time.Instant;
 
 /** Translates between the contract's messages and the market's domain types. */
 public final class ProtoMapper {
   private ProtoMapper() {}
+
+  /** The answer to a registration. */
+  public static RegisterResponse registered(RegisteredHome registered) {
+    return RegisterResponse.newBuilder()
+        .setHomeId(registered.home().id())
+        .setSessionToken(registered.token())
+        .setFirstDay(registered.firstDay())
+        .setResumed(registered.resumed())
+        .build();
+  }
+
+  /** The answer to an event report. */
+  public static ReportEventResponse eventAccepted(EventBook.Accepted accepted) {
+    return ReportEventResponse.newBuilder()
+        .setEvent(event(accepted.event()))
+        .setDuplicate(accepted.duplicate())
+        .build();
+  }
 
   /** A tick on the price feed. */
   public static PriceTick tick(Tick tick) {

@@ -1,64 +1,49 @@
 package energy.market.server.grpc;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Completes a unary call from the engine's answer, with errors through {@link GrpcErrors}. */
+/**
+ * Completes calls from the engine's futures, with every failure through {@link GrpcErrors}: a
+ * request that cannot be translated and an engine call that fails take the same path.
+ */
 final class Replies {
   private Replies() {}
 
-  /** Answers when the future completes. */
-  static <T, R> void reply(
-      StreamObserver<R> observer, CompletableFuture<T> future, Function<T, R> toProto) {
-    future.whenComplete(
-        (value, failure) -> {
-          if (failure != null) {
-            observer.onError(GrpcErrors.toStatus(failure));
-          } else {
-            send(observer, () -> toProto.apply(value));
-          }
-        });
+  /**
+   * Answers a unary call: makes the engine call, then sends its answer through {@code toProto}, or
+   * its failure as a status.
+   */
+  static <T, R> void unary(
+      StreamObserver<R> observer,
+      Supplier<CompletableFuture<T>> call,
+      Function<? super T, ? extends R> toProto) {
+    started(call)
+        .<R>thenApply(toProto)
+        .whenComplete(
+            (response, failure) -> {
+              if (failure != null) {
+                fail(observer, failure);
+              } else {
+                observer.onNext(response);
+                observer.onCompleted();
+              }
+            });
   }
 
-  /** Answers when the future completes. */
-  static <T, R> void reply(
-      StreamObserver<R> observer, ListenableFuture<T> future, Function<T, R> toProto) {
-    Futures.addCallback(
-        future,
-        new FutureCallback<T>() {
-          @Override
-          public void onSuccess(T value) {
-            send(observer, () -> toProto.apply(value));
-          }
-
-          @Override
-          public void onFailure(Throwable failure) {
-            observer.onError(GrpcErrors.toStatus(failure));
-          }
-        },
-        MoreExecutors.directExecutor());
-  }
-
-  /** Answers at once, or with the error that computing the answer raised. */
-  static <R> void now(StreamObserver<R> observer, Supplier<R> answer) {
-    R response;
+  /** Makes an engine call; a request that cannot be translated fails the future like the engine. */
+  static <T> CompletableFuture<T> started(Supplier<CompletableFuture<T>> call) {
     try {
-      response = answer.get();
+      return call.get();
     } catch (RuntimeException e) {
-      observer.onError(GrpcErrors.toStatus(e));
-      return;
+      return CompletableFuture.failedFuture(e);
     }
-    observer.onNext(response);
-    observer.onCompleted();
   }
 
-  private static <R> void send(StreamObserver<R> observer, Supplier<R> answer) {
-    now(observer, answer);
+  /** Ends a call with the status for a failure. */
+  static void fail(StreamObserver<?> observer, Throwable failure) {
+    observer.onError(GrpcErrors.toStatus(failure));
   }
 }

@@ -1,0 +1,108 @@
+package energy.market.server.engine;
+
+import energy.market.model.Phase;
+
+/**
+ * Where the market stands: the day in progress and its phase, and the price and temperature a new
+ * day starts from. Written by the market thread only, read anywhere.
+ */
+final class CurrentDay {
+  private volatile DayState state;
+  private volatile long number;
+  private volatile Phase phase;
+  private volatile long priceMicro;
+  private volatile double lastTemperature;
+
+  /**
+   * @param lastClosedDay the last day closed before this run (0 for a new market)
+   * @param priceMicro the price the next day trades at
+   * @param lastTemperature the temperature a day keeps when no weather report comes
+   */
+  CurrentDay(long lastClosedDay, long priceMicro, double lastTemperature) {
+    this.number = lastClosedDay;
+    this.priceMicro = priceMicro;
+    this.lastTemperature = lastTemperature;
+  }
+
+  /** The day in progress, or null before the first day opened. */
+  DayState state() {
+    return state;
+  }
+
+  /** The day in progress (the last closed day before the clock runs). */
+  long number() {
+    return number;
+  }
+
+  /** The phase in progress; null before the clock runs. */
+  Phase phase() {
+    return phase;
+  }
+
+  /** The price the next day opens at. */
+  long priceMicro() {
+    return priceMicro;
+  }
+
+  /** The temperature of the last day that had one. */
+  double lastTemperature() {
+    return lastTemperature;
+  }
+
+  void phaseStarted(long day, Phase phase) {
+    this.number = day;
+    this.phase = phase;
+  }
+
+  void opened(DayState day) {
+    this.state = day;
+  }
+
+  /** A day closed at this price and temperature; the next day starts from them. */
+  void closed(long priceMicro, double temperatureCelsius) {
+    this.priceMicro = priceMicro;
+    this.lastTemperature = temperatureCelsius;
+  }
+
+  /** The first day a home joining now takes part in. */
+  long nextJoinDay() {
+    return number + 1;
+  }
+
+  /** True while {@code day} is in progress and in {@code phase}. */
+  boolean isIn(long day, Phase phase) {
+    DayState current = state;
+    return current != null && current.day() == day && this.phase == phase;
+  }
+
+  /** True when the session's homes take part in a day in progress that is not yet closing. */
+  boolean includes(Session session) {
+    DayState current = state;
+    return current != null
+        && current.day() == number
+        && phase != Phase.CLOSE
+        && current.takesPart(session);
+  }
+
+  /**
+   * The day in progress, which must be {@code day}.
+   *
+   * @throws IllegalArgumentException for any other day
+   */
+  DayState require(long day) {
+    DayState current = state;
+    if (current == null || current.day() != day) {
+      throw new IllegalArgumentException("day " + day + " is not the current day (" + number + ")");
+    }
+    return current;
+  }
+
+  /**
+   * The first day an event accepted now moves: the current day's close, or the next day's once the
+   * current day closed (or before the clock runs, when the current day is the last closed one).
+   */
+  long eventStartDay() {
+    Phase current = phase;
+    return current == null || current == Phase.CLOSE ? number + 1 : number;
+  }
+}

@@ -1,0 +1,91 @@
+package energy.market.server.engine;
+
+import energy.market.server.clock.DayClock;
+import energy.market.server.homes.HomeRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Lets participants in: checks their credentials, opens their sessions, tells them the first day
+ * they take part in, and opens day 1 once everyone awaited is in. Runs on the market thread.
+ */
+final class Lobby {
+  private static final Logger LOG = Logger.getLogger(Lobby.class.getName());
+
+  private final HomeRegistry registry;
+  private final SessionTable sessions;
+  private final CurrentDay current;
+  private final OperatorGate operator;
+  private final StartGate startGate = new StartGate();
+  private final DayClock clock;
+
+  Lobby(
+      HomeRegistry registry,
+      SessionTable sessions,
+      CurrentDay current,
+      OperatorGate operator,
+      DayClock clock) {
+    this.registry = registry;
+    this.sessions = sessions;
+    this.current = current;
+    this.operator = operator;
+    this.clock = clock;
+  }
+
+  /** Opens day 1 once this many homes and daemons are connected (at once for none). */
+  void startWhen(int homes, int daemons) {
+    startGate.await(homes, daemons);
+    if (homes > 0 || daemons > 0) {
+      LOG.info("day 1 opens once " + homes + " homes and " + daemons + " daemons are connected");
+    }
+    startIfReady();
+  }
+
+  /**
+   * Opens a session for homes registered before.
+   *
+   * @throws energy.market.server.homes.UnauthenticatedException when any credential is wrong
+   */
+  Session admitHomes(Map<Long, String> credentials, boolean unary, String label, SessionSink sink) {
+    if (credentials.isEmpty()) {
+      throw new IllegalArgumentException("a session needs at least one home (or a daemon role)");
+    }
+    List<Long> ids = new ArrayList<>();
+    for (Map.Entry<Long, String> credential : credentials.entrySet()) {
+      ids.add(registry.authenticate(credential.getKey(), credential.getValue()).id());
+    }
+    Session session = sessions.openHomes(ids, unary, label, sink);
+    // A home already in the day in progress (it reconnects, or the day resumed after a restart
+    // with its gifts) goes on with that day; any other joins from the next one.
+    sink.welcome(
+        List.copyOf(session.homes()),
+        current.includes(session) ? current.number() : current.nextJoinDay());
+    startIfReady();
+    return session;
+  }
+
+  /**
+   * Opens a daemon's session.
+   *
+   * @throws energy.market.server.homes.UnauthenticatedException for a wrong operator token
+   */
+  Session admitDaemon(Session.Kind kind, String operatorToken, String label, SessionSink sink) {
+    operator.require(operatorToken);
+    if (kind != Session.Kind.WEATHER && kind != Session.Kind.EXTERNAL) {
+      throw new IllegalArgumentException("not a daemon kind: " + kind);
+    }
+    Session session = sessions.openDaemon(kind, label, sink);
+    sink.welcome(List.of(), current.nextJoinDay());
+    LOG.info(session + " joined");
+    startIfReady();
+    return session;
+  }
+
+  private void startIfReady() {
+    if (startGate.opensNow(sessions.homesConnected(), sessions.daemons())) {
+      clock.start();
+    }
+  }
+}

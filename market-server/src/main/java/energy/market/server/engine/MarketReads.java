@@ -1,0 +1,120 @@
+package energy.market.server.engine;
+
+import energy.market.model.Phase;
+import energy.market.server.day.Account;
+import energy.market.server.feed.ReplayFeed;
+import energy.market.server.feed.Tick;
+import energy.market.server.homes.Home;
+import energy.market.server.homes.HomeRegistry;
+import energy.market.server.homes.NotFoundException;
+import energy.market.server.price.EventBook;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side: accounts, the one-shot view and where a feed may start. Reads only state that is
+ * safe to read from any thread, so readers never queue on the market thread.
+ */
+final class MarketReads {
+  private final HomeRegistry registry;
+  private final Map<Long, Account> accounts;
+  private final SessionTable sessions;
+  private final CurrentDay current;
+  private final EventBook events;
+  private final ReplayFeed<Tick> ticks;
+  private final TradeDesk trades;
+  private final Duration dayLength;
+
+  MarketReads(
+      HomeRegistry registry,
+      Map<Long, Account> accounts,
+      SessionTable sessions,
+      CurrentDay current,
+      EventBook events,
+      ReplayFeed<Tick> ticks,
+      TradeDesk trades,
+      Duration dayLength) {
+    this.registry = registry;
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.current = current;
+    this.events = events;
+    this.ticks = ticks;
+    this.trades = trades;
+    this.dayLength = dayLength;
+  }
+
+  /**
+   * A home's account as of the last close, found by id or, when the id is 0, by name.
+   *
+   * @throws IllegalArgumentException when neither is given
+   * @throws NotFoundException when no such home is registered
+   */
+  AccountView account(long homeId, String name) {
+    if (homeId == 0 && name.isEmpty()) {
+      throw new IllegalArgumentException("give a home_id or a name");
+    }
+    Optional<Home> home = homeId != 0 ? registry.byId(homeId) : registry.byName(name);
+    Home found =
+        home.orElseThrow(
+            () ->
+                new NotFoundException(
+                    homeId != 0 ? "no home with id " + homeId : "no home named '" + name + "'"));
+    return new AccountView(
+        found,
+        accounts.getOrDefault(found.id(), Account.empty(found.id())),
+        sessions.isConnected(found.id()));
+  }
+
+  /** A one-shot view of the market. */
+  MarketSnapshot snapshot() {
+    DayState state = current.state();
+    Phase phase = current.phase();
+    long day = current.number();
+    return new MarketSnapshot(
+        day,
+        phase,
+        // Once a day closed, the price that matters is the one the next day will trade at.
+        state == null || phase == Phase.CLOSE ? current.priceMicro() : state.priceMicro(),
+        state == null ? current.lastTemperature() : state.temperatureCelsius(),
+        registry.size(),
+        sessions.homesConnected(),
+        events.effectsOn(Math.max(1, day)),
+        ticks.latest(),
+        trades.inFlight(),
+        trades.maxConcurrent(),
+        dayLength);
+  }
+
+  /**
+   * Checks where a price feed may start: 0 (live only) or any day up to the next close.
+   *
+   * @throws IllegalArgumentException for a negative day or one past the next close
+   */
+  void requirePriceFeedStart(long fromDay) {
+    requireFeedStart(fromDay);
+    Tick latest = ticks.latest();
+    long last = latest == null ? 0 : latest.day();
+    if (fromDay > last + 1) {
+      throw new IllegalArgumentException(
+          "from_day "
+              + fromDay
+              + " is after the next close (day "
+              + (last + 1)
+              + "); use 0 for live only, or 1.."
+              + (last + 1));
+    }
+  }
+
+  /**
+   * Checks where any feed may start: 0 (live only) or a day.
+   *
+   * @throws IllegalArgumentException for a negative day
+   */
+  static void requireFeedStart(long fromDay) {
+    if (fromDay < 0) {
+      throw new IllegalArgumentException("from_day " + fromDay + " is negative; use 0 for live");
+    }
+  }
+}
