@@ -1,26 +1,27 @@
 package energy.market.launcher.simulate;
 
 import energy.market.client.Durations;
+import energy.market.client.OperatorToken;
+import energy.market.client.cli.ComfortBandOptions;
+import energy.market.client.cli.SeedOption;
 import energy.market.external.EventCatalog;
+import energy.market.external.ExternalCommand;
 import energy.market.launcher.SignalTrap;
 import energy.market.launcher.config.ConfigDefaults;
 import energy.market.launcher.view.Views;
-import energy.market.server.PriceOptions;
-import energy.market.server.clock.Pace;
-import energy.market.server.engine.MarketSettings;
+import energy.market.server.MarketRunOptions;
+import energy.market.server.price.PriceParameters;
 import energy.market.weather.WeatherModelOptions;
 import energy.market.weather.shm.WeatherFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,14 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = "30")
   long days;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description =
-          "Seed of every participant: the same seed and options give the same prices.csv, "
-              + "whatever the number of home processes (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--day-length",
@@ -118,15 +112,6 @@ public final class SimulateCommand implements Callable<Integer> {
               + "processes allow (default: "
               + "500ms, or 0 with --headless).")
   Duration dayLength;
-
-  @Option(
-      names = "--phase-deadline",
-      paramLabel = "DURATION",
-      converter = Durations.class,
-      description =
-          "Longest a phase of the day waits for late participants (default: ${DEFAULT-VALUE}).",
-      defaultValue = "5s")
-  Duration phaseDeadline;
 
   @Option(
       names = "--headless",
@@ -160,29 +145,14 @@ public final class SimulateCommand implements Callable<Integer> {
   int marketPort;
 
   @Option(
-      names = "--max-concurrent-trades",
-      paramLabel = "N",
-      description = "Trades the market executes at once (default: ${DEFAULT-VALUE}).",
-      defaultValue = "4")
-  int maxConcurrentTrades;
-
-  @Option(
-      names = "--trade-queue",
-      paramLabel = "N",
-      description =
-          "Trades that may wait for a slot before the market refuses more (default: "
-              + "${DEFAULT-VALUE}).",
-      defaultValue = "1024")
-  int tradeQueue;
-
-  @Option(
       names = "--probability",
       paramLabel = "KIND=P",
       split = ",",
       description =
           "Daily probability (0 to 1) of a random event kind, for example storm=0.02; "
-              + "repeatable or comma-separated (default: fuel-shortage=0.03, war=0.005, "
-              + "new-energy-law=0.01, storm=0.04, cold-snap=0.03).")
+              + "repeatable or comma-separated (default: "
+              + ExternalCommand.DEFAULT_PROBABILITIES
+              + ").")
   List<String> probabilities = new ArrayList<>();
 
   @Option(
@@ -218,18 +188,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin(name = "home")
   HomeModelOptions home = new HomeModelOptions();
 
-  @Mixin(name = "price")
-  PriceOptions price = new PriceOptions();
+  @Mixin(name = "market")
+  MarketRunOptions market = new MarketRunOptions();
 
   @Mixin(name = "weather")
   WeatherModelOptions weather = new WeatherModelOptions();
-
-  /** Options passed on to the market besides the price model's. */
-  private static final List<String> MARKET_OPTIONS =
-      List.of("--phase-deadline", "--max-concurrent-trades", "--trade-queue");
-
-  /** Price-model options the homes need too (their heating and cooling use the comfort band). */
-  private static final Set<String> SHARED_WITH_HOMES = Set.of("--comfort-low", "--comfort-high");
 
   /**
    * For each option that simulate passes on to its children, the roles that get it, in order. The
@@ -237,13 +200,12 @@ public final class SimulateCommand implements Callable<Integer> {
    */
   public static Map<String, List<String>> forwardedRoles(CommandSpec spec) {
     Map<String, List<String>> roles = new TreeMap<>();
-    for (OptionSpec option : spec.mixins().get("price").options()) {
-      String name = option.longestName();
-      roles.put(
-          name, SHARED_WITH_HOMES.contains(name) ? List.of("market", "home") : List.of("market"));
+    for (OptionSpec option : spec.mixins().get("market").options()) {
+      roles.put(option.longestName(), List.of("market"));
     }
-    for (String name : MARKET_OPTIONS) {
-      roles.put(name, List.of("market"));
+    // The homes heat and cool with the comfort band the market prices.
+    for (OptionSpec option : CommandSpec.forAnnotatedObject(new ComfortBandOptions()).options()) {
+      roles.put(option.longestName(), List.of("market", "home"));
     }
     for (OptionSpec option : spec.mixins().get("weather").options()) {
       roles.put(option.longestName(), List.of("weather"));
@@ -276,7 +238,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulation simulation =
         new Simulation(
             run,
-            newOperatorToken(),
+            OperatorToken.newToken(),
             startupTimeout,
             stopGrace,
             classDataSharing,
@@ -358,27 +320,17 @@ public final class SimulateCommand implements Callable<Integer> {
       if (startupTimeout.isZero() || stopGrace.isZero()) {
         throw new IllegalArgumentException("--startup-timeout and --stop-grace must be above 0");
       }
-      new MarketSettings(
-          seed,
-          length.isZero() ? Pace.fast(phaseDeadline) : new Pace(length, phaseDeadline),
-          days,
-          price.parameters(),
-          price.catalog(),
-          maxConcurrentTrades,
-          tradeQueue,
-          3,
-          256,
-          "validation");
+      market.check(seed.seed(), length, days);
       weather.toParameters();
-      home.validate(
-          seed, price.parameters().comfortLowCelsius(), price.parameters().comfortHighCelsius());
+      PriceParameters price = market.price().parameters();
+      home.validate(seed.seed(), price.comfortLowCelsius(), price.comfortHighCelsius());
       EventCatalog.defaults().withProbabilities(probabilities);
       String id = runId();
       Path runDir = resultsDir.resolve(id);
       RunSettings run =
           new RunSettings(
               id,
-              seed,
+              seed.seed(),
               days,
               homes,
               HomeShare.split(homes, homes == 0 ? 0 : processes),
@@ -407,7 +359,7 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       return runId;
     }
-    String base = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-s" + seed;
+    String base = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-s" + seed.seed();
     String id = base;
     for (int n = 2; Files.exists(resultsDir.resolve(id)); n++) {
       id = base + "-" + n;
@@ -478,11 +430,5 @@ public final class SimulateCommand implements Callable<Integer> {
     return spec.defaultValueProvider() instanceof ConfigDefaults defaults
         ? defaults.file().path()
         : null;
-  }
-
-  private static String newOperatorToken() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -14,8 +14,8 @@ public final class SeedOption {
       names = "--seed",
       paramLabel = "N",
       description =
-          "Seed of this role's random draws: the same seed and options give the same run; a "
-              + "resumed market keeps its run's own (default: ${DEFAULT-VALUE}).",
+          "Seed of the random draws: the same seed and options give the same run "
+              + "(default: ${DEFAULT-VALUE}).",
       defaultValue = DEFAULT)
   long seed = Long.parseLong(DEFAULT);
 
