@@ -20,13 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +70,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
   /** Without --home-processes, one process per home up to this many processes. */
   static final int DEFAULT_MAX_PROCESSES = 8;
-
-  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   @Spec CommandSpec spec;
 
@@ -252,7 +248,7 @@ public final class SimulateCommand implements Callable<Integer> {
     RunResult result = simulation.run();
     List<String> files;
     try {
-      files = RunReport.write(run, result, options(), replay(run), configFile());
+      files = RunReport.write(run, result, EffectiveOptions.all(spec), replay(run), configFile());
     } catch (IOException e) {
       spec.commandLine()
           .getErr()
@@ -325,7 +321,7 @@ public final class SimulateCommand implements Callable<Integer> {
       PriceParameters price = market.price().parameters();
       home.validate(seed.seed(), price.comfortLowCelsius(), price.comfortHighCelsius());
       EventCatalog.defaults().withProbabilities(probabilities);
-      String id = runId();
+      String id = RunIds.pick(runId, resultsDir, seed.seed(), LocalDateTime.now(ZoneOffset.UTC));
       Path runDir = resultsDir.resolve(id);
       RunSettings run =
           new RunSettings(
@@ -347,26 +343,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private String runId() {
-    if (runId != null) {
-      if (!runId.matches("[A-Za-z0-9._-]{1,100}") || runId.startsWith(".")) {
-        throw new IllegalArgumentException(
-            "--run-id '" + runId + "' is not allowed; use letters, digits, '.', '-', '_'");
-      }
-      if (Files.exists(resultsDir.resolve(runId))) {
-        throw new IllegalArgumentException(
-            "--run-id " + runId + ": " + resultsDir.resolve(runId) + " already exists");
-      }
-      return runId;
-    }
-    String base = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-s" + seed.seed();
-    String id = base;
-    for (int n = 2; Files.exists(resultsDir.resolve(id)); n++) {
-      id = base + "-" + n;
-    }
-    return id;
-  }
-
   /** The model options each role gets, as {@code --name=value} exactly as given. */
   private Map<String, List<String>> forwarded() {
     Map<String, List<String>> byRole = new LinkedHashMap<>();
@@ -381,49 +357,9 @@ public final class SimulateCommand implements Callable<Integer> {
     return byRole;
   }
 
-  /** Every option's effective value, for run.json. */
-  private Map<String, Object> options() {
-    Map<String, Object> options = new TreeMap<>();
-    for (OptionSpec option : spec.options()) {
-      String name = option.longestName();
-      if (option.usageHelp() || option.versionHelp()) {
-        continue;
-      }
-      if (option.typeInfo().isBoolean()) {
-        options.put(name, Boolean.TRUE.equals(option.getValue()));
-        continue;
-      }
-      List<String> values = EffectiveOptions.values(spec, option);
-      if (option.isMultiValue()) {
-        options.put(name, values);
-      } else if (!values.isEmpty()) {
-        options.put(name, values.get(0));
-      }
-    }
-    return options;
-  }
-
   /** The simulate command line that replays this run, with every option spelled out. */
   List<String> replay(RunSettings run) {
-    List<String> command = new ArrayList<>(List.of("energy-market", "simulate"));
-    Set<String> skipped = Set.of("--config", "--run-id", "--results-dir", "--day-length");
-    for (OptionSpec option : spec.options()) {
-      String name = option.longestName();
-      if (option.usageHelp() || option.versionHelp() || skipped.contains(name)) {
-        continue;
-      }
-      if (option.typeInfo().isBoolean()) {
-        if (Boolean.TRUE.equals(option.getValue())) {
-          command.add(name);
-        }
-        continue;
-      }
-      for (String value : EffectiveOptions.values(spec, option)) {
-        command.add(name + "=" + value);
-      }
-    }
-    command.add("--day-length=" + Durations.format(run.dayLength()));
-    return command;
+    return EffectiveOptions.replay(spec, run.dayLength());
   }
 
   private Path configFile() {

@@ -14,8 +14,8 @@ public final class SeedOption {
       names = "--seed",
       paramLabel = "N",
       description =
-          "Seed of the random draws: the same seed and options give the same run "
-              + "(default: ${DEFAULT-VALUE}).",
+          "Seed of the random draws (the gift order, the homes' energy, the weather, random "
+              + "events): the same seed and options give the same run (default: ${DEFAULT-VALUE}).",
       defaultValue = DEFAULT)
   long seed = Long.parseLong(DEFAULT);
 
