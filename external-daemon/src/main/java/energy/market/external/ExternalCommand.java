@@ -1,12 +1,14 @@
 package energy.market.external;
 
-import energy.market.client.MarketAddress;
-import energy.market.client.OperatorToken;
+import energy.market.client.ShutdownHook;
+import energy.market.client.cli.CommandFailure;
+import energy.market.client.cli.MarketAddressOption;
+import energy.market.client.cli.OperatorCredentials;
+import energy.market.client.cli.SeedOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,6 +60,16 @@ import picocli.CommandLine.Spec;
           + " same days, with the same event ids."
     })
 public final class ExternalCommand implements Callable<Integer> {
+  /**
+   * Each kind's daily probability in {@link EventCatalog#defaults()}, as the help shows it ({@code
+   * ExternalCommandTest} checks that they agree).
+   */
+  public static final String DEFAULT_PROBABILITIES =
+      "fuel-shortage=0.03, war=0.005, new-energy-law=0.01, storm=0.04, cold-snap=0.03";
+
+  /** Each kind's signal in {@link EventCatalog#defaults()}, as the help shows it. */
+  static final String DEFAULT_SIGNALS =
+      "fuel-shortage=USR1, war=USR2, new-energy-law=IO, storm=ALRM, cold-snap=URG";
 
   /** Reads the version Maven wrote into the jar; "unknown" when run from a build directory. */
   static final class Version implements CommandLine.IVersionProvider {
@@ -77,20 +91,9 @@ public final class ExternalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--market",
-      paramLabel = "HOST:PORT",
-      defaultValue = "localhost:50051",
-      description = "The market's address. Default: ${DEFAULT-VALUE}.")
-  String market;
+  @Mixin MarketAddressOption market;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description =
-          "Seed of random mode's daily draws; the same seed fires the same events on the same"
-              + " days. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--random",
@@ -100,7 +103,7 @@ public final class ExternalCommand implements Callable<Integer> {
       description =
           "Random mode: follow the market's days and fire each event with its daily probability"
               + " by raising its signal on this process. --no-random: only signals sent by"
-              + " people. Default: ${DEFAULT-VALUE}.")
+              + " people (default: ${DEFAULT-VALUE}).")
   boolean random;
 
   @Option(
@@ -108,8 +111,9 @@ public final class ExternalCommand implements Callable<Integer> {
       paramLabel = "KIND=P",
       description =
           "Daily probability (0 to 1) of an event kind in random mode; repeatable, for example"
-              + " --probability storm=0.02. Default: fuel-shortage=0.03, war=0.005,"
-              + " new-energy-law=0.01, storm=0.04, cold-snap=0.03.")
+              + " --probability storm=0.02 (default: "
+              + DEFAULT_PROBABILITIES
+              + ").")
   List<String> probabilities = new ArrayList<>();
 
   @Option(
@@ -117,27 +121,12 @@ public final class ExternalCommand implements Callable<Integer> {
       paramLabel = "KIND=SIGNAL",
       description =
           "The signal that raises an event kind; repeatable, for example --signal storm=WINCH"
-              + " (WINCH and HUP are also sent by the terminal on resize and hang-up). Default:"
-              + " fuel-shortage=USR1, war=USR2, new-energy-law=IO, storm=ALRM, cold-snap=URG.")
+              + " (WINCH and HUP are also sent by the terminal on resize and hang-up) (default: "
+              + DEFAULT_SIGNALS
+              + ").")
   List<String> signals = new ArrayList<>();
 
-  @Option(
-      names = "--operator-token",
-      paramLabel = "TOKEN",
-      description =
-          "The market's operator token. Default: none given, then the environment variable "
-              + OperatorToken.ENV
-              + ", then the token file.")
-  String operatorToken;
-
-  @Option(
-      names = "--operator-token-file",
-      paramLabel = "FILE",
-      defaultValue = "./data/operator-token",
-      description =
-          "The file the market wrote its operator token to, read when no token is given."
-              + " Default: ${DEFAULT-VALUE}.")
-  Path operatorTokenFile;
+  @Mixin OperatorCredentials operator;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -149,35 +138,27 @@ public final class ExternalCommand implements Callable<Integer> {
           EventCatalog.defaults().withSignals(signals).withProbabilities(probabilities);
       settings =
           new ExternalDaemon.Settings(
-              MarketAddress.parse(market),
-              OperatorToken.resolve(operatorToken, operatorTokenFile),
-              catalog,
-              random,
-              seed);
+              market.address(), operator.resolve(), catalog, random, seed.seed());
     } catch (IllegalArgumentException e) {
-      err.println("external: " + e.getMessage());
-      return 2;
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     ExternalDaemon daemon;
     try {
       daemon = ExternalDaemon.start(settings, out::println);
     } catch (IllegalStateException e) {
-      err.println("external: " + e.getMessage());
-      return 1;
+      throw new CommandFailure(1, e.getMessage());
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  int undelivered = daemon.closeAndCount();
-                  err.println(
-                      "external daemon stopped"
-                          + (undelivered == 0
-                              ? ""
-                              : "; " + undelivered + " caught events were not delivered"));
-                  err.flush();
-                },
-                "external-shutdown"));
+    ShutdownHook.install(
+        "external-shutdown",
+        () -> {
+          int undelivered = daemon.closeAndCount();
+          err.println(
+              "external daemon stopped"
+                  + (undelivered == 0
+                      ? ""
+                      : "; " + undelivered + " caught events were not delivered"));
+          err.flush();
+        });
     printTable(out, settings, daemon.signals(), ProcessHandle.current().pid());
     out.println("waiting for signals");
     out.flush();

@@ -1,6 +1,6 @@
 package energy.market.external;
 
-import picocli.CommandLine;
+import energy.market.client.cli.OneLineErrors;
 
 /** Runs the external daemon as a process of its own. */
 public final class ExternalMain {
@@ -8,6 +8,6 @@ public final class ExternalMain {
 
   /** Parses the options and runs until stopped; the exit code is the command's. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ExternalCommand()).execute(args));
+    System.exit(OneLineErrors.commandLine(new ExternalCommand()).execute(args));
   }
 }

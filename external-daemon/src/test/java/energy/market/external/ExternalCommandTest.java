@@ -3,9 +3,12 @@ package energy.market.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.client.cli.OneLineErrors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,7 +18,7 @@ class ExternalCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine command = new CommandLine(new ExternalCommand());
+    CommandLine command = OneLineErrors.commandLine(new ExternalCommand());
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     return command.execute(args);
@@ -45,6 +48,7 @@ class ExternalCommandTest {
 
     assertEquals(
         "external: bad probability 'storm=1.5': '1.5' is not a number from 0 to 1"
+            + " (see external --help)"
             + System.lineSeparator(),
         err.toString());
     assertEquals("", out.toString());
@@ -55,7 +59,9 @@ class ExternalCommandTest {
     assertEquals(2, run("--operator-token", "t", "--market", "localhost:99999"));
 
     assertEquals(
-        "external: market port 99999 is out of range 1..65535" + System.lineSeparator(),
+        "external: Invalid value for option '--market': market port 99999 is out of range"
+            + " 1..65535 (see external --help)"
+            + System.lineSeparator(),
         err.toString());
   }
 
@@ -69,5 +75,21 @@ class ExternalCommandTest {
     assertTrue(
         err.toString().startsWith("external: no operator token: pass --operator-token"),
         err.toString());
+  }
+
+  @Test
+  void theHelpsDefaultsAreTheCatalogs() {
+    List<String> probabilities = new ArrayList<>();
+    List<String> signals = new ArrayList<>();
+    for (CatalogEntry entry : EventCatalog.defaults().entries()) {
+      probabilities.add(
+          entry.kind().label()
+              + "="
+              + BigDecimal.valueOf(entry.dailyProbability()).stripTrailingZeros().toPlainString());
+      signals.add(entry.kind().label() + "=" + entry.signal());
+    }
+
+    assertEquals(String.join(", ", probabilities), ExternalCommand.DEFAULT_PROBABILITIES);
+    assertEquals(String.join(", ", signals), ExternalCommand.DEFAULT_SIGNALS);
   }
 }

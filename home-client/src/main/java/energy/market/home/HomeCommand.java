@@ -3,8 +3,11 @@ package energy.market.home;
 import energy.market.client.Channels;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
+import energy.market.client.ShutdownHook;
+import energy.market.client.cli.ComfortBandOptions;
+import energy.market.client.cli.MarketAddressOption;
+import energy.market.client.cli.SeedOption;
 import energy.market.home.client.HomeSession;
-import energy.market.model.Policy;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.source.TemperatureSources;
 import energy.market.weather.source.WeatherSourceKind;
@@ -45,12 +48,7 @@ public final class HomeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--market",
-      paramLabel = "HOST:PORT",
-      description = "The market's address (default: ${DEFAULT-VALUE}).",
-      defaultValue = "localhost:50051")
-  String market;
+  @Mixin MarketAddressOption market;
 
   @Option(
       names = "--name",
@@ -94,30 +92,11 @@ public final class HomeCommand implements Callable<Integer> {
       defaultValue = "sell-if-no-takers")
   String policy;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description =
-          "Seed of the homes' draws; a home's draws depend only on (seed, name, day) "
-              + "(default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Mixin HomeEnergyOptions energy;
 
-  @Option(
-      names = "--comfort-low",
-      paramLabel = "C",
-      description = "Below this temperature homes heat, Celsius (default: ${DEFAULT-VALUE}).",
-      defaultValue = "15")
-  double comfortLow;
-
-  @Option(
-      names = "--comfort-high",
-      paramLabel = "C",
-      description = "Above this temperature homes cool, Celsius (default: ${DEFAULT-VALUE}).",
-      defaultValue = "22")
-  double comfortHigh;
+  @Mixin ComfortBandOptions comfort;
 
   @Option(
       names = "--days",
@@ -168,14 +147,13 @@ public final class HomeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Logging.configure(Level.INFO);
     PrintWriter out = spec.commandLine().getOut();
-    MarketAddress address;
+    MarketAddress address = market.address();
     Fleet fleet;
     String printMode;
     try {
-      address = MarketAddress.parse(market);
-      HomeParameters parameters = energy.parameters(comfortLow, comfortHigh);
-      PolicyMix mix = PolicyMix.parse(policy, seed);
-      fleet = new Fleet(new EnergyModel(seed, parameters), homes(mix));
+      HomeParameters parameters = energy.parameters(comfort.low(), comfort.high());
+      PolicyMix mix = PolicyMix.parse(policy, seed.seed());
+      fleet = new Fleet(new EnergyModel(seed.seed(), parameters), homes(mix));
       printMode = printMode(fleet.homes().size());
       if (days < 0) {
         throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
@@ -235,21 +213,18 @@ public final class HomeCommand implements Callable<Integer> {
             + ", pid "
             + ProcessHandle.current().pid());
     out.flush();
-    Thread hook =
-        new Thread(
+    ShutdownHook hook =
+        ShutdownHook.install(
+            "home-client-shutdown",
             () -> {
               session.close();
               channel.shutdown();
               temperature.close();
               System.err.println("home-client: left the market");
-            },
-            "home-client-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+            });
     session.start();
     int code = exit.join();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
+    if (!hook.remove()) {
       // A signal arrived as the last day closed: the hook is running and leaves the market.
       return code;
     }
@@ -267,25 +242,9 @@ public final class HomeCommand implements Callable<Integer> {
   }
 
   private List<Home> homes(PolicyMix mix) {
-    List<String> all = new ArrayList<>(names);
-    int generated = count == 0 && names.isEmpty() ? 1 : count;
-    if (generated < 0 || generated > 1_000_000) {
-      throw new IllegalArgumentException("--count " + count + " is out of range 0..1000000");
-    }
-    if (firstIndex < 0) {
-      throw new IllegalArgumentException("--first-index " + firstIndex + " is negative");
-    }
-    for (int i = 0; i < generated; i++) {
-      all.add(prefix + "-" + (firstIndex + i));
-    }
-    List<Home> homes = new ArrayList<>(all.size());
-    for (String name : all) {
-      if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-        throw new IllegalArgumentException(
-            "home name '" + name + "' is not allowed; use 1 to 64 letters, digits, '.', '-', '_'");
-      }
-      Policy homePolicy = mix.policyFor(name);
-      homes.add(new Home(name, homePolicy));
+    List<Home> homes = new ArrayList<>();
+    for (String name : HomeNames.of(names, count, prefix, firstIndex)) {
+      homes.add(new Home(name, mix.policyFor(name)));
     }
     return homes;
   }

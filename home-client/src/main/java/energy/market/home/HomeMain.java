@@ -1,12 +1,12 @@
 package energy.market.home;
 
-import picocli.CommandLine;
+import energy.market.client.cli.OneLineErrors;
 
 /** Runs {@link HomeCommand} as a program of its own. */
 public final class HomeMain {
   private HomeMain() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new HomeCommand()).execute(args));
+    System.exit(OneLineErrors.commandLine(new HomeCommand()).execute(args));
   }
 }

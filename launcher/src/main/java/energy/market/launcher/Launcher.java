@@ -1,5 +1,6 @@
 package energy.market.launcher;
 
+import energy.market.client.cli.OneLineErrors;
 import energy.market.external.ExternalCommand;
 import energy.market.home.HomeCommand;
 import energy.market.launcher.bench.BenchCommand;
@@ -7,6 +8,7 @@ import energy.market.launcher.config.ConfigDefaults;
 import energy.market.launcher.config.ConfigException;
 import energy.market.launcher.config.ConfigFile;
 import energy.market.launcher.config.ConfigKeys;
+import energy.market.launcher.config.ConfigOrigin;
 import energy.market.launcher.simulate.SimulateCommand;
 import energy.market.launcher.watch.WatchCommand;
 import energy.market.server.MarketCommand;
@@ -129,16 +131,7 @@ public final class Launcher implements Callable<Integer> {
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       addConfigOption(sub);
     }
-    commandLine.setParameterExceptionHandler(new OneLineErrors());
-    commandLine.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          cmd.getErr().println(cmd.getCommandName() + ": " + e);
-          if (System.getenv("ENERGY_MARKET_DEBUG") != null) {
-            e.printStackTrace(cmd.getErr());
-          }
-          cmd.getErr().flush();
-          return 1;
-        });
+    OneLineErrors.install(commandLine, new ConfigOrigin());
     return commandLine;
   }
 

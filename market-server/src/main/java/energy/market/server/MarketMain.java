@@ -1,12 +1,12 @@
 package energy.market.server;
 
-import picocli.CommandLine;
+import energy.market.client.cli.OneLineErrors;
 
 /** Runs {@link MarketCommand} as a program of its own. */
 public final class MarketMain {
   private MarketMain() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new MarketCommand()).execute(args));
+    System.exit(OneLineErrors.commandLine(new MarketCommand()).execute(args));
   }
 }

@@ -1,7 +1,6 @@
 package energy.market.server;
 
 import energy.market.client.OperatorToken;
-import energy.market.server.homes.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -32,7 +31,7 @@ final class OperatorTokenFile {
         return known;
       }
     }
-    String token = Tokens.newToken();
+    String token = OperatorToken.newToken();
     Path temp = Files.createTempFile(dataDir, "operator-token", ".tmp");
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

@@ -1,5 +1,6 @@
 package energy.market.server;
 
+import energy.market.client.cli.ComfortBandOptions;
 import energy.market.model.EventKind;
 import energy.market.server.price.EventCatalog;
 import energy.market.server.price.EventSpec;
@@ -8,11 +9,22 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** The price model's options, shared by every command that runs a market. */
+/**
+ * The price model's options, shared by every command that runs a market; their defaults are {@link
+ * PriceParameters#DEFAULTS} and {@link EventCatalog#defaults()} ({@code PriceOptionsTest} checks).
+ */
 public final class PriceOptions {
-  private static final PriceParameters D = PriceParameters.DEFAULTS;
+  /**
+   * The default event catalog as the help shows it; {@code PriceOptionsTest} checks that it says
+   * what {@link EventCatalog#defaults()} holds.
+   */
+  static final String DEFAULT_CATALOG =
+      "fuel-shortage (+0.015 for 7 days), war (+0.02 for 30), new-energy-law (-0.01 for 20), "
+          + "storm (+0.01 for 3), cold-snap (+0.012 for 5)";
 
   @Option(
       names = "--initial-price",
@@ -20,7 +32,7 @@ public final class PriceOptions {
       paramLabel = "EUR",
       description = "Price of day 1, EUR/kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "0.17")
-  long initialMicro = D.initialMicro();
+  long initialMicro;
 
   @Option(
       names = "--reference-price",
@@ -28,7 +40,7 @@ public final class PriceOptions {
       paramLabel = "EUR",
       description = "Level the price reverts to (Pref), EUR/kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "0.17")
-  long referenceMicro = D.referenceMicro();
+  long referenceMicro;
 
   @Option(
       names = "--gamma",
@@ -37,7 +49,7 @@ public final class PriceOptions {
           "Share of yesterday's distance from the reference price that remains, 0..1 "
               + "(default: ${DEFAULT-VALUE}).",
       defaultValue = "0.92")
-  double gamma = D.gamma();
+  double gamma;
 
   @Option(
       names = "--alpha-net",
@@ -46,7 +58,7 @@ public final class PriceOptions {
           "Price move per kWh of net demand (bought - sold) per home, micro-EUR/kWh "
               + "(default: ${DEFAULT-VALUE}).",
       defaultValue = "150")
-  double alphaNet = D.alphaNetMicroPerKwh();
+  double alphaNet;
 
   @Option(
       names = "--alpha-temp",
@@ -54,21 +66,10 @@ public final class PriceOptions {
       description =
           "Price move per heating or cooling degree, micro-EUR/kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "250")
-  double alphaTemp = D.alphaTempMicroPerDegree();
+  double alphaTemp;
 
-  @Option(
-      names = "--comfort-low",
-      paramLabel = "C",
-      description = "Below this temperature homes heat, Celsius (default: ${DEFAULT-VALUE}).",
-      defaultValue = "15")
-  double comfortLow = D.comfortLowCelsius();
-
-  @Option(
-      names = "--comfort-high",
-      paramLabel = "C",
-      description = "Above this temperature homes cool, Celsius (default: ${DEFAULT-VALUE}).",
-      defaultValue = "22")
-  double comfortHigh = D.comfortHighCelsius();
+  @Mixin(name = "comfort")
+  ComfortBandOptions comfort = new ComfortBandOptions();
 
   @Option(
       names = "--price-floor",
@@ -76,7 +77,7 @@ public final class PriceOptions {
       paramLabel = "EUR",
       description = "Lowest price, EUR/kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "0.02")
-  long floorMicro = D.floorMicro();
+  long floorMicro;
 
   @Option(
       names = "--price-cap",
@@ -84,16 +85,16 @@ public final class PriceOptions {
       paramLabel = "EUR",
       description = "Highest price, EUR/kWh (default: ${DEFAULT-VALUE}).",
       defaultValue = "1.5")
-  long capMicro = D.capMicro();
+  long capMicro;
 
   @Option(
       names = "--event",
       paramLabel = "KIND=EUR:DAYS",
       description =
           "Override an event's first-day price effect (EUR/kWh, signed) and duration, for "
-              + "example cold-snap=0.02:4. Repeatable. Kinds: fuel-shortage (+0.015 for 7 days), "
-              + "war (+0.02 for 30), new-energy-law (-0.01 for 20), storm (+0.01 for 3), "
-              + "cold-snap (+0.012 for 5) (default: that catalog).")
+              + "example cold-snap=0.02:4. Repeatable. Kinds: "
+              + DEFAULT_CATALOG
+              + " (default: that catalog).")
   List<String> events = new ArrayList<>();
 
   /** The price coefficients, validated. */
@@ -104,8 +105,8 @@ public final class PriceOptions {
         gamma,
         alphaNet,
         alphaTemp,
-        comfortLow,
-        comfortHigh,
+        comfort.low(),
+        comfort.high(),
         floorMicro,
         capMicro);
   }
@@ -142,7 +143,11 @@ public final class PriceOptions {
   public static final class EuroPerKwh implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
-      return toMicro(value, false);
+      try {
+        return toMicro(value, false);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
 
     static long toMicro(String value, boolean signed) {

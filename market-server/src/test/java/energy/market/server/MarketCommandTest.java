@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.client.cli.OneLineErrors;
 import energy.market.server.ledger.SqliteLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +21,7 @@ class MarketCommandTest {
   private record Result(int exit, String out, String err) {}
 
   private static Result run(String... args) {
-    return run(new CommandLine(new MarketCommand()), args);
+    return run(OneLineErrors.commandLine(new MarketCommand()), args);
   }
 
   private static Result run(CommandLine command, String... args) {
@@ -78,7 +79,9 @@ class MarketCommandTest {
       assertTrue(
           !result.err().contains("Exception in") && !result.err().contains("\tat "),
           "no stack trace: " + result.err());
-      assertTrue(result.err().length() > 0, "says what was wrong");
+      assertTrue(
+          result.err().startsWith("market: ") && result.err().strip().lines().count() == 1,
+          "one line naming the command: " + result.err());
     }
   }
 
@@ -136,7 +139,9 @@ class MarketCommandTest {
     assertTrue(contradicted.err().contains("--seed 8"), contradicted.err());
     assertEquals(1, contradicted.err().strip().lines().count(), contradicted.err());
 
-    CommandLine launcher = new CommandLine(new Top()).addSubcommand("market", new MarketCommand());
+    CommandLine launcher =
+        OneLineErrors.install(
+            new CommandLine(new Top()).addSubcommand("market", new MarketCommand()));
     String[] args = oneDay("--days", "2", "--gamma", "0.8");
     String[] nested = new String[args.length + 1];
     nested[0] = "market";

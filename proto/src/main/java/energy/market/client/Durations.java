@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parses durations as people write them on command lines: {@code 250ms}, {@code 2s}, {@code 1.5s},
@@ -50,8 +51,13 @@ public final class Durations implements ITypeConverter<Duration> {
     return millis % 1000 == 0 ? (millis / 1000) + "s" : millis + "ms";
   }
 
+  /** As {@link #parse}, failing with a conversion error Picocli prints as one line. */
   @Override
   public Duration convert(String value) {
-    return parse(value);
+    try {
+      return parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
+    }
   }
 }

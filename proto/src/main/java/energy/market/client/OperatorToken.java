@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * Finds the operator token a daemon presents to the market: given on the command line, else in the
@@ -17,7 +19,16 @@ public final class OperatorToken {
   /** The file name the market writes its token to, inside its data directory. */
   public static final String FILE_NAME = "operator-token";
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private OperatorToken() {}
+
+  /** A new random token: 128 bits, lowercase hex. */
+  public static String newToken() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
 
   /**
    * @param given the token from the command line, or null

@@ -2,8 +2,12 @@ package energy.market.weather;
 
 import energy.market.client.Channels;
 import energy.market.client.Durations;
-import energy.market.client.MarketAddress;
-import energy.market.client.OperatorToken;
+import energy.market.client.ShutdownHook;
+import energy.market.client.cli.CommandFailure;
+import energy.market.client.cli.MarketAddressOption;
+import energy.market.client.cli.OneLineErrors;
+import energy.market.client.cli.OperatorCredentials;
+import energy.market.client.cli.SeedOption;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.shm.WeatherFileException;
 import io.grpc.InsecureServerCredentials;
@@ -23,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,13 +47,7 @@ import picocli.CommandLine.Spec;
 public final class WeatherCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--market",
-      defaultValue = "localhost:50051",
-      paramLabel = "HOST:PORT",
-      converter = MarketAddressConverter.class,
-      description = "The market to follow (default: ${DEFAULT-VALUE}).")
-  MarketAddress market;
+  @Mixin MarketAddressOption market;
 
   @Option(
       names = "--port",
@@ -65,13 +64,7 @@ public final class WeatherCommand implements Callable<Integer> {
       description = "Address this daemon's gRPC server listens on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "1",
-      description =
-          "Seed of the weather model; the same seed gives the same weather (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--shm-file",
@@ -80,20 +73,7 @@ public final class WeatherCommand implements Callable<Integer> {
           "The shared-memory file homes on this machine read (default: ${DEFAULT-VALUE}).")
   Path shmFile = WeatherFile.defaultPath();
 
-  @Option(
-      names = "--operator-token",
-      paramLabel = "TOKEN",
-      description =
-          "The market's operator token (default: $" + OperatorToken.ENV + ", else the token file).")
-  String operatorToken;
-
-  @Option(
-      names = "--operator-token-file",
-      defaultValue = "data/" + OperatorToken.FILE_NAME,
-      paramLabel = "PATH",
-      description =
-          "File holding the operator token, as the market writes it (default: ${DEFAULT-VALUE}).")
-  Path operatorTokenFile;
+  @Mixin OperatorCredentials operator;
 
   @Option(
       names = "--history-days",
@@ -108,7 +88,7 @@ public final class WeatherCommand implements Callable<Integer> {
       names = "--report-timeout",
       defaultValue = "1s",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
+      converter = Durations.class,
       description = "Deadline of each Market/ReportWeather call (default: ${DEFAULT-VALUE}).")
   Duration reportTimeout;
 
@@ -123,17 +103,9 @@ public final class WeatherCommand implements Callable<Integer> {
 
   @Mixin WeatherModelOptions model = new WeatherModelOptions();
 
-  /** The command line for this command, with one-line errors for bad options. */
+  /** The command line for this command, with the one-line errors of every command. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new WeatherCommand());
-    commandLine.setParameterExceptionHandler(
-        (e, args) -> {
-          CommandLine cmd = e.getCommandLine();
-          cmd.getErr().println("weather: " + e.getMessage() + " (see --help)");
-          cmd.getErr().flush();
-          return cmd.getCommandSpec().exitCodeOnInvalidInput();
-        });
-    return commandLine;
+    return OneLineErrors.commandLine(new WeatherCommand());
   }
 
   @Override
@@ -153,17 +125,15 @@ public final class WeatherCommand implements Callable<Integer> {
       }
       config =
           new WeatherDaemonConfig(
-              seed,
+              seed.seed(),
               model.toParameters(),
               shmFile,
-              OperatorToken.resolve(operatorToken, operatorTokenFile),
+              operator.resolve(),
               historyDays,
               reportTimeout,
               reportAttempts);
     } catch (IllegalArgumentException e) {
-      err.println("weather: " + e.getMessage());
-      err.flush();
-      return 2;
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
 
     Consumer<String> log =
@@ -171,7 +141,7 @@ public final class WeatherCommand implements Callable<Integer> {
           out.println(line);
           out.flush();
         };
-    ManagedChannel marketChannel = Channels.open(market);
+    ManagedChannel marketChannel = Channels.open(market.address());
     WeatherDaemon daemon;
     try {
       daemon =
@@ -185,39 +155,33 @@ public final class WeatherCommand implements Callable<Integer> {
               log);
     } catch (WeatherFileException e) {
       marketChannel.shutdownNow();
-      err.println("weather: " + e.getMessage());
-      err.flush();
-      return 1;
+      throw new CommandFailure(1, e.getMessage());
     } catch (IOException e) {
       marketChannel.shutdownNow();
-      err.println("weather: cannot start on " + bind + ":" + port + ": " + describe(e));
-      err.flush();
-      return 1;
+      throw new CommandFailure(1, "cannot start on " + bind + ":" + port + ": " + describe(e));
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  err.println("weather: stopping");
-                  err.flush();
-                  daemon.close();
-                  marketChannel.shutdown();
-                  try {
-                    marketChannel.awaitTermination(1, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  marketChannel.shutdownNow();
-                  err.println("weather: stopped");
-                  err.flush();
-                },
-                "weather-shutdown"));
+    ShutdownHook.install(
+        "weather-shutdown",
+        () -> {
+          err.println("weather: stopping");
+          err.flush();
+          daemon.close();
+          marketChannel.shutdown();
+          try {
+            marketChannel.awaitTermination(1, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          marketChannel.shutdownNow();
+          err.println("weather: stopped");
+          err.flush();
+        });
     log.accept("weather listening on port " + daemon.port());
     log.accept(
         "weather: following the market at "
-            + market
+            + market.address()
             + ", seed "
-            + seed
+            + seed.seed()
             + ", shared-memory file "
             + daemon.sharedMemoryFile());
     daemon.awaitClosed();
@@ -227,29 +191,5 @@ public final class WeatherCommand implements Callable<Integer> {
   private static String describe(IOException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
-  }
-
-  /** Parses durations with the market's grammar ({@link Durations}), as a one-line error. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return Durations.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** Parses {@code --market}, with the one-line errors of {@link MarketAddress#parse}. */
-  static final class MarketAddressConverter implements CommandLine.ITypeConverter<MarketAddress> {
-    @Override
-    public MarketAddress convert(String value) {
-      try {
-        return MarketAddress.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

@@ -58,7 +58,7 @@ class WeatherCommandTest {
     assertEquals(2, run("--market", "host:port"));
     assertEquals(
         "weather: Invalid value for option '--market': market port 'port' in 'host:port' is not a"
-            + " number 1..65535 (see --help)"
+            + " number 1..65535 (see weather --help)"
             + System.lineSeparator(),
         err.toString());
   }
@@ -67,7 +67,8 @@ class WeatherCommandTest {
   void inconsistentWeatherParametersAreOneLine() {
     assertEquals(2, run("--operator-token", "t", "--start-min", "35"));
     assertEquals(
-        "weather: start min 35.0 C must not be above start max 30.0 C" + System.lineSeparator(),
+        "weather: start min 35.0 C must not be above start max 30.0 C (see weather --help)"
+            + System.lineSeparator(),
         err.toString());
   }
 
@@ -76,7 +77,7 @@ class WeatherCommandTest {
     assertEquals(2, run("--report-timeout", "soon"));
     assertEquals(
         "weather: Invalid value for option '--report-timeout': 'soon' is not a duration; write for"
-            + " example 250ms, 2s, 1.5s, 5m, 1h or 0 (see --help)"
+            + " example 250ms, 2s, 1.5s, 5m, 1h or 0 (see weather --help)"
             + System.lineSeparator(),
         err.toString());
   }
@@ -85,7 +86,7 @@ class WeatherCommandTest {
   void portOutOfRangeIsOneLine() {
     assertEquals(2, run("--operator-token", "t", "--port", "70000"));
     assertEquals(
-        "weather: port 70000 is out of range 0..65535 (0 picks a free port)"
+        "weather: port 70000 is out of range 0..65535 (0 picks a free port) (see weather --help)"
             + System.lineSeparator(),
         err.toString());
   }

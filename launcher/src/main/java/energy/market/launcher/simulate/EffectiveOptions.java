@@ -1,6 +1,12 @@
 package energy.market.launcher.simulate;
 
+import energy.market.client.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -38,5 +44,53 @@ final class EffectiveOptions {
     return option.splitRegex().isEmpty()
         ? List.of(value)
         : List.of(value.split(option.splitRegex()));
+  }
+
+  /** Every option's effective value, for run.json: booleans, lists, or the one value. */
+  static Map<String, Object> all(CommandSpec spec) {
+    Map<String, Object> options = new TreeMap<>();
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      if (option.usageHelp() || option.versionHelp()) {
+        continue;
+      }
+      if (option.typeInfo().isBoolean()) {
+        options.put(name, Boolean.TRUE.equals(option.getValue()));
+        continue;
+      }
+      List<String> values = values(spec, option);
+      if (option.isMultiValue()) {
+        options.put(name, values);
+      } else if (!values.isEmpty()) {
+        options.put(name, values.get(0));
+      }
+    }
+    return options;
+  }
+
+  /**
+   * The simulate command line that replays a run, with every option spelled out and the day length
+   * the run had (which without the flag depends on {@code --headless}).
+   */
+  static List<String> replay(CommandSpec spec, Duration dayLength) {
+    List<String> command = new ArrayList<>(List.of("energy-market", "simulate"));
+    Set<String> skipped = Set.of("--config", "--run-id", "--results-dir", "--day-length");
+    for (OptionSpec option : spec.options()) {
+      String name = option.longestName();
+      if (option.usageHelp() || option.versionHelp() || skipped.contains(name)) {
+        continue;
+      }
+      if (option.typeInfo().isBoolean()) {
+        if (Boolean.TRUE.equals(option.getValue())) {
+          command.add(name);
+        }
+        continue;
+      }
+      for (String value : values(spec, option)) {
+        command.add(name + "=" + value);
+      }
+    }
+    command.add("--day-length=" + Durations.format(dayLength));
+    return command;
   }
 }

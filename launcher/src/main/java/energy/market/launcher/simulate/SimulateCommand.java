@@ -1,31 +1,30 @@
 package energy.market.launcher.simulate;
 
 import energy.market.client.Durations;
+import energy.market.client.OperatorToken;
+import energy.market.client.cli.ComfortBandOptions;
+import energy.market.client.cli.SeedOption;
 import energy.market.external.EventCatalog;
+import energy.market.external.ExternalCommand;
 import energy.market.launcher.SignalTrap;
 import energy.market.launcher.config.ConfigDefaults;
 import energy.market.launcher.view.Views;
-import energy.market.server.PriceOptions;
-import energy.market.server.clock.Pace;
-import energy.market.server.engine.MarketSettings;
+import energy.market.server.MarketRunOptions;
+import energy.market.server.price.PriceParameters;
 import energy.market.weather.WeatherModelOptions;
 import energy.market.weather.shm.WeatherFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,8 +71,6 @@ public final class SimulateCommand implements Callable<Integer> {
   /** Without --home-processes, one process per home up to this many processes. */
   static final int DEFAULT_MAX_PROCESSES = 8;
 
-  private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -100,14 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
       defaultValue = "30")
   long days;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description =
-          "Seed of every participant: the same seed and options give the same prices.csv, "
-              + "whatever the number of home processes (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--day-length",
@@ -118,15 +108,6 @@ public final class SimulateCommand implements Callable<Integer> {
               + "processes allow (default: "
               + "500ms, or 0 with --headless).")
   Duration dayLength;
-
-  @Option(
-      names = "--phase-deadline",
-      paramLabel = "DURATION",
-      converter = Durations.class,
-      description =
-          "Longest a phase of the day waits for late participants (default: ${DEFAULT-VALUE}).",
-      defaultValue = "5s")
-  Duration phaseDeadline;
 
   @Option(
       names = "--headless",
@@ -160,29 +141,14 @@ public final class SimulateCommand implements Callable<Integer> {
   int marketPort;
 
   @Option(
-      names = "--max-concurrent-trades",
-      paramLabel = "N",
-      description = "Trades the market executes at once (default: ${DEFAULT-VALUE}).",
-      defaultValue = "4")
-  int maxConcurrentTrades;
-
-  @Option(
-      names = "--trade-queue",
-      paramLabel = "N",
-      description =
-          "Trades that may wait for a slot before the market refuses more (default: "
-              + "${DEFAULT-VALUE}).",
-      defaultValue = "1024")
-  int tradeQueue;
-
-  @Option(
       names = "--probability",
       paramLabel = "KIND=P",
       split = ",",
       description =
           "Daily probability (0 to 1) of a random event kind, for example storm=0.02; "
-              + "repeatable or comma-separated (default: fuel-shortage=0.03, war=0.005, "
-              + "new-energy-law=0.01, storm=0.04, cold-snap=0.03).")
+              + "repeatable or comma-separated (default: "
+              + ExternalCommand.DEFAULT_PROBABILITIES
+              + ").")
   List<String> probabilities = new ArrayList<>();
 
   @Option(
@@ -218,18 +184,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin(name = "home")
   HomeModelOptions home = new HomeModelOptions();
 
-  @Mixin(name = "price")
-  PriceOptions price = new PriceOptions();
+  @Mixin(name = "market")
+  MarketRunOptions market = new MarketRunOptions();
 
   @Mixin(name = "weather")
   WeatherModelOptions weather = new WeatherModelOptions();
-
-  /** Options passed on to the market besides the price model's. */
-  private static final List<String> MARKET_OPTIONS =
-      List.of("--phase-deadline", "--max-concurrent-trades", "--trade-queue");
-
-  /** Price-model options the homes need too (their heating and cooling use the comfort band). */
-  private static final Set<String> SHARED_WITH_HOMES = Set.of("--comfort-low", "--comfort-high");
 
   /**
    * For each option that simulate passes on to its children, the roles that get it, in order. The
@@ -237,13 +196,12 @@ public final class SimulateCommand implements Callable<Integer> {
    */
   public static Map<String, List<String>> forwardedRoles(CommandSpec spec) {
     Map<String, List<String>> roles = new TreeMap<>();
-    for (OptionSpec option : spec.mixins().get("price").options()) {
-      String name = option.longestName();
-      roles.put(
-          name, SHARED_WITH_HOMES.contains(name) ? List.of("market", "home") : List.of("market"));
+    for (OptionSpec option : spec.mixins().get("market").options()) {
+      roles.put(option.longestName(), List.of("market"));
     }
-    for (String name : MARKET_OPTIONS) {
-      roles.put(name, List.of("market"));
+    // The homes heat and cool with the comfort band the market prices.
+    for (OptionSpec option : CommandSpec.forAnnotatedObject(new ComfortBandOptions()).options()) {
+      roles.put(option.longestName(), List.of("market", "home"));
     }
     for (OptionSpec option : spec.mixins().get("weather").options()) {
       roles.put(option.longestName(), List.of("weather"));
@@ -276,7 +234,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulation simulation =
         new Simulation(
             run,
-            newOperatorToken(),
+            OperatorToken.newToken(),
             startupTimeout,
             stopGrace,
             classDataSharing,
@@ -290,7 +248,7 @@ public final class SimulateCommand implements Callable<Integer> {
     RunResult result = simulation.run();
     List<String> files;
     try {
-      files = RunReport.write(run, result, options(), replay(run), configFile());
+      files = RunReport.write(run, result, EffectiveOptions.all(spec), replay(run), configFile());
     } catch (IOException e) {
       spec.commandLine()
           .getErr()
@@ -358,27 +316,17 @@ public final class SimulateCommand implements Callable<Integer> {
       if (startupTimeout.isZero() || stopGrace.isZero()) {
         throw new IllegalArgumentException("--startup-timeout and --stop-grace must be above 0");
       }
-      new MarketSettings(
-          seed,
-          length.isZero() ? Pace.fast(phaseDeadline) : new Pace(length, phaseDeadline),
-          days,
-          price.parameters(),
-          price.catalog(),
-          maxConcurrentTrades,
-          tradeQueue,
-          3,
-          256,
-          "validation");
+      market.check(seed.seed(), length, days);
       weather.toParameters();
-      home.validate(
-          seed, price.parameters().comfortLowCelsius(), price.parameters().comfortHighCelsius());
+      PriceParameters price = market.price().parameters();
+      home.validate(seed.seed(), price.comfortLowCelsius(), price.comfortHighCelsius());
       EventCatalog.defaults().withProbabilities(probabilities);
-      String id = runId();
+      String id = RunIds.pick(runId, resultsDir, seed.seed(), LocalDateTime.now(ZoneOffset.UTC));
       Path runDir = resultsDir.resolve(id);
       RunSettings run =
           new RunSettings(
               id,
-              seed,
+              seed.seed(),
               days,
               homes,
               HomeShare.split(homes, homes == 0 ? 0 : processes),
@@ -395,26 +343,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private String runId() {
-    if (runId != null) {
-      if (!runId.matches("[A-Za-z0-9._-]{1,100}") || runId.startsWith(".")) {
-        throw new IllegalArgumentException(
-            "--run-id '" + runId + "' is not allowed; use letters, digits, '.', '-', '_'");
-      }
-      if (Files.exists(resultsDir.resolve(runId))) {
-        throw new IllegalArgumentException(
-            "--run-id " + runId + ": " + resultsDir.resolve(runId) + " already exists");
-      }
-      return runId;
-    }
-    String base = LocalDateTime.now(ZoneOffset.UTC).format(RUN_TIME) + "-s" + seed;
-    String id = base;
-    for (int n = 2; Files.exists(resultsDir.resolve(id)); n++) {
-      id = base + "-" + n;
-    }
-    return id;
-  }
-
   /** The model options each role gets, as {@code --name=value} exactly as given. */
   private Map<String, List<String>> forwarded() {
     Map<String, List<String>> byRole = new LinkedHashMap<>();
@@ -429,60 +357,14 @@ public final class SimulateCommand implements Callable<Integer> {
     return byRole;
   }
 
-  /** Every option's effective value, for run.json. */
-  private Map<String, Object> options() {
-    Map<String, Object> options = new TreeMap<>();
-    for (OptionSpec option : spec.options()) {
-      String name = option.longestName();
-      if (option.usageHelp() || option.versionHelp()) {
-        continue;
-      }
-      if (option.typeInfo().isBoolean()) {
-        options.put(name, Boolean.TRUE.equals(option.getValue()));
-        continue;
-      }
-      List<String> values = EffectiveOptions.values(spec, option);
-      if (option.isMultiValue()) {
-        options.put(name, values);
-      } else if (!values.isEmpty()) {
-        options.put(name, values.get(0));
-      }
-    }
-    return options;
-  }
-
   /** The simulate command line that replays this run, with every option spelled out. */
   List<String> replay(RunSettings run) {
-    List<String> command = new ArrayList<>(List.of("energy-market", "simulate"));
-    Set<String> skipped = Set.of("--config", "--run-id", "--results-dir", "--day-length");
-    for (OptionSpec option : spec.options()) {
-      String name = option.longestName();
-      if (option.usageHelp() || option.versionHelp() || skipped.contains(name)) {
-        continue;
-      }
-      if (option.typeInfo().isBoolean()) {
-        if (Boolean.TRUE.equals(option.getValue())) {
-          command.add(name);
-        }
-        continue;
-      }
-      for (String value : EffectiveOptions.values(spec, option)) {
-        command.add(name + "=" + value);
-      }
-    }
-    command.add("--day-length=" + Durations.format(run.dayLength()));
-    return command;
+    return EffectiveOptions.replay(spec, run.dayLength());
   }
 
   private Path configFile() {
     return spec.defaultValueProvider() instanceof ConfigDefaults defaults
         ? defaults.file().path()
         : null;
-  }
-
-  private static String newOperatorToken() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

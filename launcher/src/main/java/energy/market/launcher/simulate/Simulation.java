@@ -1,6 +1,7 @@
 package energy.market.launcher.simulate;
 
 import energy.market.client.Channels;
+import energy.market.client.ShutdownHook;
 import energy.market.launcher.Launcher;
 import energy.market.launcher.feed.Accounts;
 import energy.market.launcher.feed.Health;
@@ -109,8 +110,7 @@ public final class Simulation {
   public RunResult run() throws InterruptedException {
     Instant started = Instant.now();
     // If the launcher's JVM ends some other way, its children must not outlive it.
-    Thread safetyNet = new Thread(this::emergencyStop, "simulate-emergency-stop");
-    Runtime.getRuntime().addShutdownHook(safetyNet);
+    ShutdownHook safetyNet = ShutdownHook.install("simulate-emergency-stop", this::emergencyStop);
     Accounts.Found accounts = null;
     List<String> leftovers;
     try {
@@ -161,11 +161,8 @@ public final class Simulation {
       }
       removeSharedMemoryFile();
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(safetyNet);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down; the hook finds nothing left to do.
-    }
+    // When the JVM is already shutting down, the hook finds nothing left to do.
+    safetyNet.remove();
     return new RunResult(
         monitor.await(),
         started,

@@ -2,6 +2,9 @@ package energy.market.launcher.watch;
 
 import energy.market.client.Channels;
 import energy.market.client.MarketAddress;
+import energy.market.client.ShutdownHook;
+import energy.market.client.cli.CommandFailure;
+import energy.market.client.cli.MarketAddressOption;
 import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
 import energy.market.launcher.model.MarketStatus;
@@ -17,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,12 +45,7 @@ import picocli.CommandLine.Spec;
 public final class WatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--market",
-      paramLabel = "HOST:PORT",
-      description = "The market to watch (default: ${DEFAULT-VALUE}).",
-      defaultValue = "localhost:50051")
-  String market;
+  @Mixin MarketAddressOption market;
 
   @Option(
       names = "--days-shown",
@@ -74,10 +73,8 @@ public final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    MarketAddress address;
+    MarketAddress address = market.address();
     try {
-      address = MarketAddress.parse(market);
       if (daysShown < 1 || daysShown > 10_000) {
         throw new IllegalArgumentException(
             "--days-shown " + daysShown + " is out of range 1..10000");
@@ -89,9 +86,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (gui && GuiChart.unavailable() != null) {
-      err.println("watch: " + GuiChart.unavailable());
-      err.flush();
-      return 1;
+      throw new CommandFailure(1, GuiChart.unavailable());
     }
 
     ManagedChannel channel = Channels.open(address);
@@ -127,15 +122,14 @@ public final class WatchCommand implements Callable<Integer> {
     } else {
       view = plain ? new PlainLines(out) : Views.live(out, title, 0, daysShown);
     }
-    Thread hook =
-        new Thread(
+    ShutdownHook hook =
+        ShutdownHook.install(
+            "watch-shutdown",
             () -> {
               feed.close();
               view.close();
               channel.shutdownNow();
-            },
-            "watch-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+            });
     boolean lines = plain || view instanceof PlainLines;
     feed.follow(
         fromDay,
@@ -157,9 +151,7 @@ public final class WatchCommand implements Callable<Integer> {
           }
         });
     int code = done.join();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
+    if (!hook.remove()) {
       // A signal is already stopping the JVM (closing the window on the way); the hook cleans up.
       return 130;
     }

@@ -42,7 +42,7 @@ class SimulateCommandTest {
 
     assertEquals(8, simulate.homes);
     assertEquals(30, simulate.days);
-    assertEquals(1, simulate.seed);
+    assertEquals(1, simulate.seed.seed());
     assertFalse(simulate.headless);
     assertNull(simulate.dayLength);
     RunSettings run = simulate.validate();
@@ -144,7 +144,7 @@ class SimulateCommandTest {
     assertEquals(12, simulate.homes, "from the file");
     assertEquals(3, simulate.days, "the flag wins");
     assertEquals(42, run.seed(), "simulate.seed");
-    assertEquals(Duration.ofSeconds(2), simulate.phaseDeadline, "market.phase-deadline");
+    assertEquals(Duration.ofSeconds(2), simulate.market.phaseDeadline(), "market.phase-deadline");
     assertTrue(run.forwardedTo("market").contains("--gamma=0.8"), "market.gamma beats gamma");
     assertTrue(run.forwardedTo("home").contains("--policy=always-give"));
     assertTrue(run.forwardedTo("weather").contains("--noise=1"));
