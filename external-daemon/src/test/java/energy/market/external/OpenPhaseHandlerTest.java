@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.protobuf.Timestamp;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.PhaseStarted;
+import energy.market.model.EventKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OpenPhaseHandlerTest {
@@ -51,7 +54,26 @@ class OpenPhaseHandlerTest {
 
   @Test
   void otherPhasesNeedNoWork() throws InterruptedException {
-    // The handler has no RandomMode at all: touching it for GIFT would throw.
-    handler.onPhase(PhaseStarted.newBuilder().setDay(1).setPhase(Phase.PHASE_GIFT).build());
+    // Dice that fire every kind every day: any work done for a phase would raise something.
+    EventCatalog always =
+        EventCatalog.defaults()
+            .withProbabilities(
+                List.of("fuel-shortage=1", "war=1", "new-energy-law=1", "storm=1", "cold-snap=1"));
+    List<EventKind> raised = new ArrayList<>();
+    RandomMode randomMode =
+        new RandomMode(
+            new RandomDays(always, 1),
+            1,
+            kind -> raised.add(kind),
+            null,
+            null,
+            line -> raised.add(null));
+    OpenPhaseHandler withDice = new OpenPhaseHandler(randomMode, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    for (Phase phase : List.of(Phase.PHASE_GIFT, Phase.PHASE_TRADE, Phase.PHASE_CLOSE)) {
+      withDice.onPhase(PhaseStarted.newBuilder().setDay(1).setPhase(phase).build());
+    }
+
+    assertEquals(List.of(), raised, "nothing raised or logged outside OPEN");
   }
 }
