@@ -2,12 +2,15 @@ package energy.market.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import energy.market.model.EventKind;
 import energy.market.model.Phase;
 import energy.market.model.PhaseStart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,26 @@ class OpenPhaseHandlerTest {
 
   @Test
   void otherPhasesNeedNoWork() throws InterruptedException {
-    // The handler has no RandomMode at all: touching it for GIFT would throw.
-    handler.onPhase(new PhaseStart(1, Phase.GIFT, Optional.empty()));
+    // Dice that fire every kind every day: any work done for a phase would raise something.
+    EventCatalog always =
+        EventCatalog.defaults()
+            .withProbabilities(
+                List.of("fuel-shortage=1", "war=1", "new-energy-law=1", "storm=1", "cold-snap=1"));
+    List<EventKind> raised = new ArrayList<>();
+    RandomMode randomMode =
+        new RandomMode(
+            new RandomDays(always, 1),
+            1,
+            kind -> raised.add(kind),
+            null,
+            null,
+            line -> raised.add(null));
+    OpenPhaseHandler withDice = new OpenPhaseHandler(randomMode, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    for (Phase phase : List.of(Phase.GIFT, Phase.TRADE, Phase.CLOSE)) {
+      withDice.onPhase(new PhaseStart(1, phase, Optional.empty()));
+    }
+
+    assertEquals(List.of(), raised, "nothing raised or logged outside OPEN");
   }
 }

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.api.v1.EventsGrpc;
+import energy.market.api.v1.ReportEventRequest;
+import energy.market.api.v1.ReportEventResponse;
 import energy.market.client.Backoff;
 import energy.market.external.client.GrpcEventReporter;
 import energy.market.model.EventKind;
+import energy.market.server.MethodTap;
+import energy.market.server.MethodTap.Exchange;
+import energy.market.server.TestMarket;
+import energy.market.testing.Await;
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +23,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,24 +30,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The outbox and its gRPC reporter against a real in-process Events server. */
+/**
+ * The outbox and its gRPC reporter against the real market on the in-process transport, with the
+ * market's failures injected in front of it.
+ */
 class OutboxTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final String TOKEN = "token";
+  private static final String TOKEN = TestMarket.OPERATOR;
 
-  private final RecordingEvents events = new RecordingEvents(TOKEN);
+  private final MethodTap<ReportEventRequest, ReportEventResponse> events =
+      new MethodTap<>(EventsGrpc.getReportEventMethod());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  private Server server;
+  private TestMarket market;
   private ManagedChannel channel;
   private Outbox outbox;
 
   @BeforeEach
   void startServer() throws IOException {
-    String name = InProcessServerBuilder.generateName();
-    server =
-        InProcessServerBuilder.forName(name).directExecutor().addService(events).build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    market = TestMarket.fast(Duration.ofSeconds(5), 1, events);
+    channel = market.channel;
   }
 
   @AfterEach
@@ -52,8 +57,7 @@ class OutboxTest {
     if (outbox != null) {
       outbox.close();
     }
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    market.close();
   }
 
   private Outbox outbox(int capacity, String token) {
@@ -71,7 +75,7 @@ class OutboxTest {
         "e" + n, EventKind.values()[n % EventKind.values().length], "test " + n);
   }
 
-  private static List<String> ids(List<RecordingEvents.Call> calls) {
+  private static List<String> ids(List<Exchange<ReportEventRequest, ReportEventResponse>> calls) {
     return calls.stream().map(c -> c.request().getEventId()).collect(Collectors.toList());
   }
 
@@ -88,11 +92,11 @@ class OutboxTest {
       assertTrue(box.offer(event(n)));
     }
 
-    List<RecordingEvents.Call> calls = events.awaitCalls(5, WAIT);
+    List<Exchange<ReportEventRequest, ReportEventResponse>> calls = events.awaitAnswered(5, WAIT);
     assertTrue(box.awaitDelivered(box.lastSequence(), WAIT));
 
     assertEquals(List.of("e1", "e2", "e3", "e4", "e5"), ids(calls));
-    assertTrue(calls.stream().noneMatch(RecordingEvents.Call::duplicate), calls::toString);
+    assertTrue(calls.stream().noneMatch(c -> c.response().getDuplicate()), calls::toString);
     assertEquals(8, events.attempts());
     assertEquals(5, box.delivered());
     assertEquals(0, box.waiting());
@@ -112,7 +116,7 @@ class OutboxTest {
     box.offer(event(3));
     events.failNext(0, Status.UNAVAILABLE);
 
-    List<RecordingEvents.Call> calls = events.awaitCalls(3, WAIT);
+    List<Exchange<ReportEventRequest, ReportEventResponse>> calls = events.awaitAnswered(3, WAIT);
 
     assertEquals(List.of("e1", "e2", "e3"), ids(calls));
     assertEquals(3, new HashSet<>(ids(calls)).size());
@@ -123,7 +127,7 @@ class OutboxTest {
 
   @Test
   void refusedEventIsDroppedAndTheNextOneStillGoes() throws InterruptedException {
-    events.refuse("e2");
+    events.refuse(request -> request.getEventId().equals("e2"), Status.INVALID_ARGUMENT);
     Outbox box = outbox(100, TOKEN);
     box.start();
     box.offer(event(1));
@@ -132,7 +136,7 @@ class OutboxTest {
 
     assertTrue(box.awaitDelivered(box.lastSequence(), WAIT));
 
-    assertEquals(List.of("e1", "e3"), ids(events.calls()));
+    assertEquals(List.of("e1", "e3"), ids(events.answered()));
     assertEquals(3, events.attempts());
     awaitLog("dropped new-energy-law e2 (test 2): the market refused it (INVALID_ARGUMENT");
   }
@@ -146,7 +150,7 @@ class OutboxTest {
 
     assertTrue(box.awaitDelivered(box.lastSequence(), WAIT));
 
-    assertEquals(List.of(), events.calls());
+    assertEquals(List.of(), events.answered());
     assertEquals(2, events.attempts());
     assertEquals(0, box.delivered());
     awaitLog("dropped war e1 (test 1): the market refused it (UNAUTHENTICATED");
@@ -161,7 +165,7 @@ class OutboxTest {
 
     assertTrue(box.awaitDelivered(box.lastSequence(), WAIT));
 
-    assertEquals(List.of("e1"), ids(events.calls()));
+    assertEquals(List.of("e1"), ids(events.answered()));
     assertEquals(1, events.attempts());
   }
 
@@ -175,7 +179,7 @@ class OutboxTest {
 
     assertTrue(box.awaitDelivered(box.lastSequence(), WAIT));
 
-    assertEquals(List.of("e1", "e2"), ids(events.calls()));
+    assertEquals(List.of("e1", "e2"), ids(events.answered()));
     awaitLog("outbox full (2 events wait for the market): dropped storm e3 (test 3)");
   }
 
@@ -194,12 +198,9 @@ class OutboxTest {
   }
 
   private void awaitLog(String prefix) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (log.stream().noneMatch(line -> line.startsWith(prefix))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no log line starting with '" + prefix + "' in " + log);
-      }
-      Thread.sleep(5);
-    }
+    Await.until(
+        "a log line starting with '" + prefix + "' in " + log,
+        () -> log.stream().anyMatch(line -> line.startsWith(prefix)),
+        WAIT);
   }
 }

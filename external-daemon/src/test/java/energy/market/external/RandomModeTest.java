@@ -3,28 +3,30 @@ package energy.market.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import energy.market.api.v1.EventsGrpc;
+import energy.market.api.v1.ReportEventRequest;
+import energy.market.api.v1.ReportEventResponse;
 import energy.market.client.Backoff;
 import energy.market.external.client.GrpcEventReporter;
 import energy.market.model.EventKind;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
+import energy.market.server.MethodTap;
+import energy.market.server.MethodTap.Exchange;
+import energy.market.server.TestMarket;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random mode, ids and the intake against a real in-process Events server; the "signal" is raised
- * on a thread of its own, as the JVM dispatches real ones (SignalEventsTest covers real signals).
+ * Random mode, ids and the intake against the real market on the in-process transport; the "signal"
+ * is raised on a thread of its own, as the JVM dispatches real ones (SignalEventsTest covers real
+ * signals).
  */
 class RandomModeTest {
 
@@ -34,23 +36,20 @@ class RandomModeTest {
           .withProbabilities(
               List.of("fuel-shortage=0", "war=1", "new-energy-law=0", "storm=1", "cold-snap=0"));
 
-  private final RecordingEvents events = new RecordingEvents("t");
+  private final MethodTap<ReportEventRequest, ReportEventResponse> events =
+      new MethodTap<>(EventsGrpc.getReportEventMethod());
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  private Server server;
-  private ManagedChannel channel;
+  private TestMarket market;
   private Outbox outbox;
   private EventIntake intake;
 
   @BeforeEach
   void start() throws IOException {
-    String name = InProcessServerBuilder.generateName();
-    server =
-        InProcessServerBuilder.forName(name).directExecutor().addService(events).build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    market = TestMarket.fast(Duration.ofSeconds(5), 1, events);
     outbox =
         new Outbox(
             100,
-            new GrpcEventReporter(channel, "t", Duration.ofSeconds(2)),
+            new GrpcEventReporter(market.channel, TestMarket.OPERATOR, Duration.ofSeconds(2)),
             new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), new Random(1)),
             log::add);
     outbox.start();
@@ -60,8 +59,7 @@ class RandomModeTest {
   @AfterEach
   void stop() throws InterruptedException {
     outbox.close();
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    market.close();
   }
 
   private RandomMode randomMode(EventCatalog catalog, long seed, RandomMode.Raiser raiser) {
@@ -78,7 +76,9 @@ class RandomModeTest {
   }
 
   private List<String> ids() {
-    return events.calls().stream().map(c -> c.request().getEventId()).collect(Collectors.toList());
+    return events.answered().stream()
+        .map(c -> c.request().getEventId())
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -91,7 +91,7 @@ class RandomModeTest {
     assertEquals(List.of("random-s9-d4-war", "random-s9-d4-storm"), ids());
     assertEquals(
         "SIGTEST to pid 42 (random mode, seed 9, day 4)",
-        events.calls().get(0).request().getSource());
+        events.answered().get(0).request().getSource());
     assertTrue(
         log.contains("day 4: random mode raised war, storm; the market has acknowledged them"),
         log::toString);
@@ -103,13 +103,13 @@ class RandomModeTest {
     mode.openDay(4, Duration.ofSeconds(10));
     mode.openDay(4, Duration.ofSeconds(10));
 
-    List<RecordingEvents.Call> calls = events.calls();
+    List<Exchange<ReportEventRequest, ReportEventResponse>> calls = events.answered();
     assertEquals(
         List.of("random-s9-d4-war", "random-s9-d4-storm", "random-s9-d4-war", "random-s9-d4-storm"),
         ids());
     assertEquals(
         List.of(false, false, true, true),
-        calls.stream().map(RecordingEvents.Call::duplicate).collect(Collectors.toList()));
+        calls.stream().map(c -> c.response().getDuplicate()).collect(Collectors.toList()));
   }
 
   @Test
@@ -119,7 +119,7 @@ class RandomModeTest {
     assertEquals(List.of("random-s9-d2-war", "random-s9-d2-storm"), ids());
     assertEquals(
         "no signal handler for war (random mode, seed 9, day 2)",
-        events.calls().get(0).request().getSource());
+        events.answered().get(0).request().getSource());
   }
 
   @Test
@@ -139,7 +139,7 @@ class RandomModeTest {
     intake.raised(EventKind.FUEL_SHORTAGE, "SIGUSR1 to pid 42");
     intake.raised(EventKind.WAR, "SIGUSR2 to pid 42");
 
-    events.awaitCalls(3, WAIT);
+    events.awaitAnswered(3, WAIT);
     assertEquals(List.of("signal-42-abc-1", "signal-42-abc-2", "signal-42-abc-3"), ids());
   }
 

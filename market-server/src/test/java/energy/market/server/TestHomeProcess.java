@@ -18,6 +18,7 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRejection;
 import energy.market.api.v1.TradeSide;
+import energy.market.testing.Await;
 import io.grpc.Channel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,13 +238,10 @@ public final class TestHomeProcess implements AutoCloseable {
   /** Waits until {@code condition} holds; fails saying {@code what} after {@code timeout}. */
   public void await(BooleanSupplier condition, Duration timeout, String what)
       throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError(
-            label + ": " + what + " did not happen within " + timeout + "; " + this);
-      }
-      Thread.sleep(10);
+    try {
+      Await.until(label + ": " + what, condition, timeout);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + this, e);
     }
   }
 

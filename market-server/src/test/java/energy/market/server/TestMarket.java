@@ -17,11 +17,13 @@ import energy.market.server.ledger.ResumeState;
 import energy.market.server.price.EventCatalog;
 import energy.market.server.price.PriceParameters;
 import io.grpc.ManagedChannel;
+import io.grpc.ServerInterceptor;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real market server on the in-process transport, with a channel to it; closed by tests. */
@@ -38,9 +40,24 @@ public final class TestMarket implements AutoCloseable {
 
   /** A market that resumes from what a ledger held. */
   public TestMarket(MarketSettings settings, Ledger ledger, ResumeState resume) throws IOException {
+    this(settings, ledger, resume, List.of());
+  }
+
+  /**
+   * A market whose server runs {@code interceptors} in front of its services, so that a test can
+   * watch calls or inject faults (see {@link MethodTap}).
+   */
+  public TestMarket(
+      MarketSettings settings,
+      Ledger ledger,
+      ResumeState resume,
+      List<? extends ServerInterceptor> interceptors)
+      throws IOException {
     String name = InProcessServerBuilder.generateName();
+    InProcessServerBuilder builder = InProcessServerBuilder.forName(name);
+    interceptors.forEach(builder::intercept);
     engine = new MarketEngine(settings, ledger, Clock.systemUTC(), resume);
-    server = new MarketServer(InProcessServerBuilder.forName(name), engine).start();
+    server = new MarketServer(builder, engine).start();
     channel = InProcessChannelBuilder.forName(name).build();
   }
 
@@ -67,6 +84,16 @@ public final class TestMarket implements AutoCloseable {
   /** A market whose days wait for their participants, at most {@code deadline} per phase. */
   public static TestMarket fast(Duration deadline, long days) throws IOException {
     return new TestMarket(settings(Pace.fast(deadline), days), Ledger.IN_MEMORY);
+  }
+
+  /** Like {@link #fast(Duration, long)}, with interceptors in front of the services. */
+  public static TestMarket fast(Duration deadline, long days, ServerInterceptor... interceptors)
+      throws IOException {
+    return new TestMarket(
+        settings(Pace.fast(deadline), days),
+        Ledger.IN_MEMORY,
+        ResumeState.EMPTY,
+        List.of(interceptors));
   }
 
   /** Starts the day clock (participants that joined before take part from day 1). */

@@ -1,11 +1,10 @@
 package energy.market.server;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionRequest;
+import energy.market.testing.Await;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.BlockingQueue;
@@ -53,20 +52,22 @@ public final class TestSession implements StreamObserver<SessionEvent> {
     requests.onCompleted();
   }
 
-  /** The next event matching {@code wanted}, skipping others; fails after 15 seconds. */
+  /**
+   * The next event matching {@code wanted}, skipping others; fails, saying how the stream stands,
+   * when none comes within {@link Await#SHORT} or the stream ends first.
+   */
   public SessionEvent await(Predicate<SessionEvent> wanted) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (System.nanoTime() < end) {
+    long end = System.nanoTime() + Await.SHORT.toNanos();
+    while (System.nanoTime() - end < 0) {
       SessionEvent event = received.poll(100, TimeUnit.MILLISECONDS);
       if (event != null && wanted.test(event)) {
         return event;
       }
-      if (event == null && (error != null || completed)) {
-        break;
+      if (event == null && ended()) {
+        throw new AssertionError("the stream ended before a matching event: " + endState());
       }
     }
-    assertNotNull(null, "no matching session event; stream error: " + error);
-    return null;
+    throw new AssertionError("no matching session event within " + Await.SHORT + ": " + endState());
   }
 
   /** The next event, or null when none came within {@code timeout}. */
@@ -88,12 +89,12 @@ public final class TestSession implements StreamObserver<SessionEvent> {
 
   /** Waits until the stream ends; returns its status (OK when the server completed it). */
   public io.grpc.Status awaitEnd() throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (error == null && !completed && System.nanoTime() < end) {
-      Thread.sleep(10);
-    }
-    assertNotNull(error != null || completed ? "ended" : null, "the stream did not end");
+    Await.until("the end of the session stream", this::ended, Await.SHORT);
     return error == null ? io.grpc.Status.OK : io.grpc.Status.fromThrowable(error);
+  }
+
+  private String endState() {
+    return error != null ? "stream error " + error : completed ? "completed" : "still open";
   }
 
   /** The error that ended the stream, if any. */

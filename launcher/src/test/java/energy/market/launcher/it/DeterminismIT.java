@@ -2,6 +2,7 @@ package energy.market.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import energy.market.testing.ChildProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,14 @@ class DeterminismIT {
   private Path run(int processes) throws Exception {
     String runId = "it-det-" + processes + "-" + ProcessHandle.current().pid();
     Path results = dir.resolve("results");
-    try (LauncherProcess launcher =
-        LauncherProcess.start(
-            Path.of("target", "it-cache"),
+    try (ChildProcess launcher =
+        Launch.energyMarket(
             "simulate",
+            // Phases wait for every home, so a busy machine slows the run instead of changing it.
+            "--phase-deadline",
+            "120s",
+            "--startup-timeout",
+            "300s",
             "--homes",
             "30",
             "--home-processes",
@@ -33,7 +38,7 @@ class DeterminismIT {
             results.toString(),
             "--run-id",
             runId)) {
-      assertEquals(0, launcher.awaitExit(Duration.ofSeconds(120)), launcher.output());
+      assertEquals(0, launcher.awaitExit(Duration.ofMinutes(10)), launcher.transcript());
     }
     RunChecks.nothingLeft(runId, RunChecks.runJson(results.resolve(runId)));
     return results.resolve(runId);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Struct;
+import energy.market.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +24,14 @@ class SimulateIT {
     Path results = dir.resolve("results");
     int code;
     String output;
-    try (LauncherProcess launcher =
-        LauncherProcess.start(
-            Path.of("target", "it-cache"),
+    try (ChildProcess launcher =
+        Launch.energyMarket(
             "simulate",
+            // Phases wait for every home, so a busy machine slows the run instead of changing it.
+            "--phase-deadline",
+            "120s",
+            "--startup-timeout",
+            "300s",
             "--homes",
             "6",
             "--home-processes",
@@ -40,8 +45,8 @@ class SimulateIT {
             results.toString(),
             "--run-id",
             runId)) {
-      code = launcher.awaitExit(Duration.ofSeconds(120));
-      output = launcher.output();
+      code = launcher.awaitExit(Duration.ofMinutes(10));
+      output = launcher.transcript();
     }
     assertEquals(0, code, output);
     assertTrue(output.contains("run " + runId + " completed: all 5 days closed"), output);

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.launcher.Launcher;
-import energy.market.server.MarketMain;
-import energy.market.testing.ChildProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +16,8 @@ class WatchIT {
 
   @Test
   void watchPrintsOneLinePerDayUntilTheGivenDay() throws Exception {
-    try (ChildProcess market =
-        ChildProcess.startJava(
-            "market",
-            MarketMain.class.getName(),
-            List.of(
-                "--port", "0",
-                "--bind", "127.0.0.1",
-                "--day-length", "100ms",
-                "--data-dir", dir.toString(),
-                "--operator-token", "test"))) {
-      String port = market.awaitLine("market listening on port (\\d+)", Duration.ofSeconds(30));
+    try (RunningMarket market = new RunningMarket(dir, "--day-length", "100ms")) {
+      String port = Integer.toString(market.port);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
 

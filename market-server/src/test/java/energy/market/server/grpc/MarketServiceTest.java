@@ -29,6 +29,7 @@ import energy.market.api.v1.TradeResults;
 import energy.market.api.v1.TradeSide;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
+import energy.market.testing.Books;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -126,16 +127,7 @@ class MarketServiceTest {
       assertEquals(0, sellerAccount.getWastedWh());
       assertEquals(50_000, takerAccount.getReceivedWh());
       for (Account account : new Account[] {giverAccount, sellerAccount, takerAccount}) {
-        assertEquals(
-            account.getProducedWh()
-                + account.getReceivedWh()
-                + account.getBoughtWh()
-                + account.getShortfallWh(),
-            account.getConsumedWh()
-                + account.getGivenWh()
-                + account.getSoldWh()
-                + account.getWastedWh(),
-            "energy balances for " + account.getName());
+        Books.assertEnergyBalances(account);
         assertEquals(1, account.getDays());
       }
     }

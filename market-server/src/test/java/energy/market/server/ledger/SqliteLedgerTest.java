@@ -24,6 +24,7 @@ import energy.market.server.price.EventCatalog;
 import energy.market.server.price.EventSpec;
 import energy.market.server.price.MarketEventRecord;
 import energy.market.server.price.PriceParameters;
+import energy.market.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,10 +244,10 @@ class SqliteLedgerTest {
                       ledger.tradesExecuted(
                           List.of(new TradeRecord(id, 1, 1, Side.BUY, 10, 170_000, 2, "q" + id)))));
         }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ledger.writer().queued() < callers && System.nanoTime() < end) {
-          Thread.sleep(1);
-        }
+        Await.until(
+            callers + " callers queued at the writer",
+            () -> ledger.writer().queued() >= callers,
+            Await.SHORT);
         assertEquals(callers, ledger.writer().queued());
         long commitsBefore = ledger.commits();
         release.countDown();

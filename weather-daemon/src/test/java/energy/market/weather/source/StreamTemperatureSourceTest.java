@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.weather.source.client.StreamTemperatureSource;
+import energy.market.testing.Await;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,15 +70,19 @@ class StreamTemperatureSourceTest {
     }
   }
 
-  /** Reads until the day is there, as a home does day after day, for at most 10 s. */
+  /** Reads until the day is there, as a home does day after day. */
   private static TemperatureReading eventually(StreamTemperatureSource source, long day)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    TemperatureReading reading = source.read(day, WAIT);
-    while (!reading.isPresent() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      reading = source.read(day, WAIT);
-    }
-    return reading;
+    return Await.value(
+        "day " + day + " on the stream",
+        () -> {
+          try {
+            return Optional.of(source.read(day, WAIT)).filter(TemperatureReading::isPresent);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        },
+        Await.SHORT);
   }
 }

@@ -1,11 +1,12 @@
-package energy.market.home;
+package energy.market.launcher.it.home;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import energy.market.api.v1.PriceTick;
+import energy.market.launcher.it.RunningMarket;
+import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
-import energy.market.weather.WeatherMain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The weather daemon, the market and two homes as real processes: one home reads the shared-memory
- * file, the other the weather stream, and both use the temperatures the market's ticks carry.
+ * file, the other the weather stream, and both use the temperatures the market's ticks carry. The
+ * days wait for every participant (no fixed day length, a long phase deadline), so a busy machine
+ * slows the days down instead of leaving a day without its weather report.
  */
 class WeatherSourcesIT {
   private static final int DAYS = 10;
@@ -29,7 +32,9 @@ class WeatherSourcesIT {
             new RunningMarket(
                 dir.resolve("data"),
                 "--day-length",
-                "600ms",
+                "0",
+                "--phase-deadline",
+                "120s",
                 "--days",
                 Integer.toString(DAYS),
                 "--await-homes",
@@ -37,18 +42,12 @@ class WeatherSourcesIT {
                 "--await-daemons",
                 "1");
         ChildProcess weather =
-            ChildProcess.startJava(
-                "weather",
-                WeatherMain.class.getName(),
-                List.of(
-                    "--market", market.address(),
-                    "--port", "0",
-                    "--bind", "127.0.0.1",
-                    "--shm-file", shm.toString(),
-                    "--seed", "11",
-                    "--operator-token", "test-operator"))) {
-      String weatherPort =
-          weather.awaitLine("weather listening on port (\\d+)", Duration.ofSeconds(30));
+            market.weather(
+                "--port", "0",
+                "--bind", "127.0.0.1",
+                "--shm-file", shm.toString(),
+                "--seed", "11")) {
+      String weatherPort = weather.awaitLine("weather listening on port (\\d+)", Await.LONG);
       try (ChildProcess onShm =
               market.home(
                   "shm-home",
@@ -73,14 +72,14 @@ class WeatherSourcesIT {
                   dir.resolve("no-such-file").toString(),
                   "--days",
                   Integer.toString(DAYS))) {
-        List<PriceTick> ticks = market.ticks(DAYS, Duration.ofSeconds(60));
+        List<PriceTick> ticks = market.ticks(DAYS, Duration.ofMinutes(5));
         for (PriceTick tick : ticks) {
           assertFalse(tick.getWeatherStale(), "the daemon reported day " + tick.getDay());
           String celsius = String.format(Locale.ROOT, "%.1f", tick.getTemperatureCelsius());
           for (ChildProcess home : List.of(onShm, onStream)) {
             home.awaitLine(
                 "^day " + tick.getDay() + " \\S+: " + celsius.replace(".", "\\.") + " C,",
-                Duration.ofSeconds(20));
+                Await.LONG);
           }
         }
         assertFalse(onShm.transcript().contains("no temperature from"), onShm.transcript());

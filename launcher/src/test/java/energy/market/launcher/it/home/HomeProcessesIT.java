@@ -1,23 +1,29 @@
-package energy.market.home;
+package energy.market.launcher.it.home;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.Account;
+import energy.market.api.v1.MarketState;
+import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
+import energy.market.launcher.it.RunningMarket;
+import energy.market.testing.Await;
+import energy.market.testing.Books;
 import energy.market.testing.ChildProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Homes as real processes trading with a real market process over sockets. */
 class HomeProcessesIT {
   private static final String[] POLICIES = {"always-sell", "always-give", "sell-if-no-takers"};
+  private static final Duration DAY = Duration.ofSeconds(2);
 
   @TempDir Path dataDir;
 
@@ -26,7 +32,17 @@ class HomeProcessesIT {
     List<ChildProcess> homes = new ArrayList<>();
     try (RunningMarket market =
         new RunningMarket(
-            dataDir, "--day-length", "0", "--days", "10", "--await-homes", "9", "--seed", "3")) {
+            dataDir,
+            "--day-length",
+            "0",
+            "--phase-deadline",
+            "120s",
+            "--days",
+            "10",
+            "--await-homes",
+            "9",
+            "--seed",
+            "3")) {
       for (String policy : POLICIES) {
         homes.add(
             market.home(
@@ -42,7 +58,7 @@ class HomeProcessesIT {
                 "--seed",
                 "3"));
       }
-      List<PriceTick> ticks = market.ticks(10, Duration.ofSeconds(60));
+      List<PriceTick> ticks = market.ticks(10, Duration.ofMinutes(5));
       long tickGiven = 0;
       long tickSold = 0;
       long tickBought = 0;
@@ -60,16 +76,7 @@ class HomeProcessesIT {
         for (int i = 1; i <= 3; i++) {
           Account account = market.account(policy + "-" + i);
           assertEquals(10, account.getDays(), account.getName());
-          assertEquals(
-              account.getProducedWh()
-                  + account.getReceivedWh()
-                  + account.getBoughtWh()
-                  + account.getShortfallWh(),
-              account.getConsumedWh()
-                  + account.getGivenWh()
-                  + account.getSoldWh()
-                  + account.getWastedWh(),
-              "energy balances for " + account.getName());
+          Books.assertEnergyBalances(account);
           assertEquals(0, account.getShortfallWh(), "every deficit was covered");
           if (policy.equals("always-give")) {
             assertEquals(0, account.getSoldWh(), "always-give never sells");
@@ -93,8 +100,7 @@ class HomeProcessesIT {
       assertEquals(tickSold, sold);
       assertEquals(tickBought, bought);
       for (ChildProcess home : homes) {
-        assertTrue(home.process().waitFor(30, TimeUnit.SECONDS), home.transcript());
-        assertEquals(0, home.process().exitValue(), home.transcript());
+        assertEquals(0, home.awaitExit(Await.LONG), home.transcript());
         assertTrue(
             home.transcript()
                 .matches(
@@ -111,44 +117,46 @@ class HomeProcessesIT {
   void aHomeKilledMidDayIsSettledAsNoTradeAndTheDaysCloseOnTime() throws Exception {
     List<ChildProcess> homes = new ArrayList<>();
     try (RunningMarket market =
-        new RunningMarket(dataDir, "--day-length", "1s", "--await-homes", "3", "--seed", "5")) {
+        new RunningMarket(
+            dataDir, "--day-length", DAY.toMillis() + "ms", "--await-homes", "3", "--seed", "5")) {
       for (String policy : POLICIES) {
         homes.add(market.home(policy, "--name", policy, "--policy", policy));
       }
-      List<PriceTick> firstTwo = market.ticks(2, Duration.ofSeconds(30));
+      List<PriceTick> firstTwo = market.ticks(2, Await.LONG);
       assertEquals(3, firstTwo.get(1).getHomes());
-      // Day 3 opened when day 2 closed; a third of a day in, GIFT or TRADE is under way.
-      Thread.sleep(350);
+      MarketState midDay =
+          Await.value(
+              "GIFT or TRADE of day 3",
+              () -> {
+                MarketState state = market.state();
+                boolean under =
+                    state.getPhase() == Phase.PHASE_GIFT || state.getPhase() == Phase.PHASE_TRADE;
+                return state.getDay() == 3 && under ? Optional.of(state) : Optional.empty();
+              },
+              Await.LONG);
       ChildProcess victim = homes.get(1);
-      new ProcessBuilder("kill", "-9", Long.toString(victim.pid())).start().waitFor();
-      assertTrue(victim.process().waitFor(10, TimeUnit.SECONDS));
+      victim.kill();
 
-      List<PriceTick> ticks = market.ticks(5, Duration.ofSeconds(30));
+      List<PriceTick> ticks = market.ticks(5, Await.LONG);
       for (int day = 3; day <= 5; day++) {
         Instant previous = toInstant(ticks.get(day - 2));
         Instant closed = toInstant(ticks.get(day - 1));
         long gapMillis = Duration.between(previous, closed).toMillis();
+        // A day the dead home stalled would last a whole phase deadline (5 s) more.
         assertTrue(
-            gapMillis < 2_000, "day " + day + " closed " + gapMillis + " ms after the one before");
+            gapMillis < 2 * DAY.toMillis(),
+            "day " + day + " closed " + gapMillis + " ms after the one before");
       }
       assertEquals(2, ticks.get(4).getHomes(), "the two living homes go on");
       Account dead = market.account("always-give");
-      assertTrue(dead.getDays() <= 3, "the killed home stops taking part: " + dead);
-      assertEquals(
-          dead.getProducedWh() + dead.getReceivedWh() + dead.getBoughtWh() + dead.getShortfallWh(),
-          dead.getConsumedWh() + dead.getGivenWh() + dead.getSoldWh() + dead.getWastedWh(),
-          "the killed home's books balance too");
+      assertTrue(
+          dead.getDays() <= 3, "the home killed in " + midDay + " stops taking part: " + dead);
+      Books.assertEnergyBalances(dead);
       for (String living : new String[] {"always-sell", "sell-if-no-takers"}) {
         Account account = market.account(living);
         assertTrue(account.getDays() >= 5, living + " took part in every day: " + account);
         assertEquals(0, account.getShortfallWh(), living);
-        assertEquals(
-            account.getProducedWh() + account.getReceivedWh() + account.getBoughtWh(),
-            account.getConsumedWh()
-                + account.getGivenWh()
-                + account.getSoldWh()
-                + account.getWastedWh(),
-            living);
+        Books.assertEnergyBalances(account);
       }
     } finally {
       homes.forEach(ChildProcess::close);

@@ -1,4 +1,4 @@
-package energy.market.server;
+package energy.market.launcher.it.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.TradePolicy;
+import energy.market.server.TestHomeProcess;
 import energy.market.server.TestHomeProcess.HomeSpec;
 import energy.market.server.TestHomeProcess.Kind;
 import energy.market.server.ledger.SqliteLedger;
+import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -20,7 +22,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +65,9 @@ class LedgerQueriesIT {
                 new HomeSpec("eve", TradePolicy.TRADE_POLICY_SELL_IF_NO_TAKERS, Kind.NORMAL),
                 new HomeSpec("fay", TradePolicy.TRADE_POLICY_ALWAYS_SELL, Kind.NORMAL)));
     try (ChildProcess market =
-        ChildProcess.startJava(
+        ChildProcess.role(
             "market",
-            MarketMain.class.getName(),
+            "market",
             List.of(
                 "--port",
                 "0",
@@ -85,17 +86,14 @@ class LedgerQueriesIT {
                 "--days",
                 Long.toString(DAYS),
                 "--exit-when-done"))) {
-      market.awaitLine("new ledger .*" + SqliteLedger.FILE_NAME, Duration.ofSeconds(30));
-      int port =
-          Integer.parseInt(
-              market.awaitLine("market listening on port (\\d+)", Duration.ofSeconds(30)));
+      market.awaitLine("new ledger .*" + SqliteLedger.FILE_NAME, Await.LONG);
+      int port = Integer.parseInt(market.awaitLine("market listening on port (\\d+)", Await.LONG));
       ManagedChannel channel =
           NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
       try {
         homes.connect(channel);
-        homes.awaitClosed(DAYS, Duration.ofSeconds(60));
-        assertTrue(market.process().waitFor(30, TimeUnit.SECONDS), "--exit-when-done exits");
-        assertEquals(0, market.process().exitValue(), market.transcript());
+        homes.awaitClosed(DAYS, Await.LONG);
+        assertEquals(0, market.awaitExit(Await.LONG), "--exit-when-done exits: " + market);
       } finally {
         homes.close();
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package energy.market.server;
+package energy.market.launcher.it.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +12,11 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.server.TestHomeProcess;
 import energy.market.server.TestHomeProcess.HomeSpec;
 import energy.market.server.TestHomeProcess.Kind;
 import energy.market.server.ledger.SqliteLedger;
+import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -46,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MarketCrashIT {
   private static final long CRASH_DAY = 3;
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Await.LONG;
 
   @TempDir Path dataDir;
 
@@ -179,7 +181,7 @@ class MarketCrashIT {
           process.close();
         }
       }
-      assertEquals(143, market.terminate(Duration.ofSeconds(20)), market.transcript());
+      assertEquals(143, market.terminate(Await.LONG), market.transcript());
     }
 
     checkLedger(acknowledged, flooder.id("flood"), homes);
@@ -322,9 +324,9 @@ class MarketCrashIT {
 
   private ChildProcess startMarket(int homes) throws Exception {
     ChildProcess market =
-        ChildProcess.startJava(
+        ChildProcess.role(
             "market",
-            MarketMain.class.getName(),
+            "market",
             List.of(
                 "--port", "0",
                 "--bind", "127.0.0.1",
@@ -337,17 +339,13 @@ class MarketCrashIT {
   }
 
   private static ManagedChannel channel(ChildProcess market) throws InterruptedException {
-    int port =
-        Integer.parseInt(
-            market.awaitLine("market listening on port (\\d+)", Duration.ofSeconds(30)));
+    int port = Integer.parseInt(market.awaitLine("market listening on port (\\d+)", Await.LONG));
     return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
 
   private static void kill9(ChildProcess market) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-9", Long.toString(market.pid())).start();
-    assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -9 worked");
-    assertTrue(market.process().waitFor(10, TimeUnit.SECONDS), "the market died");
-    assertEquals(137, market.process().exitValue(), "killed by SIGKILL");
+    market.signal("KILL");
+    assertEquals(137, market.awaitExit(Await.SHORT), "killed by SIGKILL");
   }
 
   private static HomeSpec home(String name, TradePolicy policy) {
@@ -426,11 +424,7 @@ class MarketCrashIT {
     }
 
     void awaitReceipts(int count, Duration timeout) throws InterruptedException {
-      long end = System.nanoTime() + timeout.toNanos();
-      while (receipts.size() < count && System.nanoTime() < end) {
-        Thread.sleep(1);
-      }
-      assertTrue(receipts.size() >= count, "flood receipts: " + receipts.size());
+      Await.until(count + " flood receipts", () -> receipts.size() >= count, timeout);
     }
 
     void stop() throws InterruptedException {

@@ -1,4 +1,4 @@
-package energy.market.home;
+package energy.market.launcher.it.home;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,6 @@ import energy.market.api.v1.Account;
 import energy.market.api.v1.DeclareDayRequest;
 import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.FollowSessionRequest;
-import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.MarketState;
@@ -16,6 +15,9 @@ import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.TradePolicy;
+import energy.market.launcher.it.RunningMarket;
+import energy.market.testing.Await;
+import energy.market.testing.Books;
 import energy.market.testing.ChildProcess;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
@@ -23,9 +25,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MarketRestartIT {
   private static final String[] HOMES = {"always-sell", "always-give", "sell-if-no-takers"};
 
+  /** Long enough days that a kill sent when TRADE begins lands before it ends (2 s of TRADE). */
+  private static final String DAY_LENGTH = "5s";
+
   @TempDir Path dir;
 
   @Test
@@ -47,7 +52,8 @@ class MarketRestartIT {
     Path data = dir.resolve("data");
     List<ChildProcess> homes = new ArrayList<>();
     RunningMarket first =
-        new RunningMarket(data, "--day-length", "1s", "--phase-deadline", "5s", "--seed", "4");
+        new RunningMarket(
+            data, "--day-length", DAY_LENGTH, "--phase-deadline", "5s", "--seed", "4");
     int port = first.port;
     try {
       for (String policy : HOMES) {
@@ -58,13 +64,11 @@ class MarketRestartIT {
       holdTradeOpen(first);
       long joined = 0;
       for (int i = 0; i < HOMES.length; i++) {
-        long firstDay =
-            Long.parseLong(homes.get(i).awaitLine("^day (\\d+) ", Duration.ofSeconds(60)));
+        long firstDay = Long.parseLong(homes.get(i).awaitLine("^day (\\d+) ", Await.LONG));
         joined = Math.max(joined, firstDay);
       }
       MarketState trading = awaitTrade(first, joined + 1);
-      new ProcessBuilder("kill", "-9", Long.toString(first.process.pid())).start().waitFor();
-      assertTrue(first.process.process().waitFor(10, TimeUnit.SECONDS));
+      first.process.kill();
       assertEquals(Phase.PHASE_TRADE, trading.getPhase());
       long killedDay = trading.getDay();
       first.close();
@@ -75,7 +79,7 @@ class MarketRestartIT {
               "--port",
               Integer.toString(port),
               "--day-length",
-              "1s",
+              DAY_LENGTH,
               "--phase-deadline",
               "5s",
               "--await-homes",
@@ -86,21 +90,11 @@ class MarketRestartIT {
             "killed in TRADE of day " + killedDay + "; resumes after the day before:\n" + resumed);
         // The homes reconnect by themselves and take part again, from the re-run day on.
         for (ChildProcess home : homes) {
-          home.awaitLine("^day " + (killedDay + 1) + " ", Duration.ofSeconds(40));
-          home.awaitLine("^day " + (killedDay + 2) + " ", Duration.ofSeconds(40));
+          home.awaitLine("^day " + (killedDay + 1) + " ", Await.LONG);
+          home.awaitLine("^day " + (killedDay + 2) + " ", Await.LONG);
         }
         for (String name : HOMES) {
-          Account account = second.account(name);
-          assertEquals(
-              account.getProducedWh()
-                  + account.getReceivedWh()
-                  + account.getBoughtWh()
-                  + account.getShortfallWh(),
-              account.getConsumedWh()
-                  + account.getGivenWh()
-                  + account.getSoldWh()
-                  + account.getWastedWh(),
-              "books balance for " + name);
+          Books.assertEnergyBalances(second.account(name));
         }
         ChildProcess seller = homes.get(0);
         Matcher line =
@@ -183,26 +177,25 @@ class MarketRestartIT {
     };
   }
 
-  /** Waits for a TRADE phase of day >= fromDay to begin (seen from the phase before it). */
+  /**
+   * Waits for a TRADE phase of day >= fromDay to begin, seen from the phase before it so that the
+   * kill comes early in the phase. It may land before, while or after the homes' orders run: in
+   * each case no acknowledged trade may be lost or doubled.
+   */
   private static MarketState awaitTrade(RunningMarket market, long fromDay) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    boolean sawEarlierPhase = false;
-    while (System.nanoTime() < end) {
-      MarketState state =
-          MarketGrpc.newBlockingStub(market.channel)
-              .withDeadlineAfter(5, TimeUnit.SECONDS)
-              .getMarketState(GetMarketStateRequest.getDefaultInstance());
-      boolean trading = state.getDay() >= fromDay && state.getPhase() == Phase.PHASE_TRADE;
-      if (trading && sawEarlierPhase) {
-        // The homes' orders are executed and acknowledged within milliseconds; the held-open
-        // phase lasts a few hundred.
-        Thread.sleep(100);
-        return state;
-      }
-      sawEarlierPhase = !trading && state.getDay() >= fromDay;
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no TRADE phase of day >= " + fromDay + " seen");
+    boolean[] sawEarlierPhase = {false};
+    return Await.value(
+        "the start of a TRADE phase of day >= " + fromDay,
+        () -> {
+          MarketState state = market.state();
+          boolean trading = state.getDay() >= fromDay && state.getPhase() == Phase.PHASE_TRADE;
+          if (trading && sawEarlierPhase[0]) {
+            return Optional.of(state);
+          }
+          sawEarlierPhase[0] = !trading && state.getDay() >= fromDay;
+          return Optional.empty();
+        },
+        Await.LONG);
   }
 
   private static long balanceMicro(String dayLine) {
