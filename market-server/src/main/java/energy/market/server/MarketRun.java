@@ -9,10 +9,8 @@ import energy.market.server.ledger.MarketStart;
 import energy.market.server.ledger.RunParameters;
 import energy.market.server.ledger.SqliteLedger;
 import energy.market.server.ledger.UnusableLedgerException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,9 +24,6 @@ import java.util.concurrent.CountDownLatch;
  * CommandFailure}s carrying the process's exit code.
  */
 final class MarketRun {
-  /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
-  static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-
   /**
    * What a start is asked to do.
    *
@@ -90,12 +85,7 @@ final class MarketRun {
 
     MarketEngine engine =
         new MarketEngine(settings, ledger, Clock.systemUTC(), ledger.resumeState());
-    MarketServer server =
-        new MarketServer(
-            NettyServerBuilder.forAddress(new InetSocketAddress(plan.bind(), plan.port()))
-                // A process of many homes sends all their orders in one message per phase.
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES),
-            engine);
+    MarketServer server = MarketServer.onSocket(plan.bind(), plan.port(), engine);
     try {
       server.start();
     } catch (IOException e) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.weather.source.client.StreamTemperatureSource;
 import energy.market.testing.Await;
+import energy.market.weather.source.client.StreamTemperatureSource;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
