@@ -10,6 +10,7 @@ import energy.market.client.cli.OperatorCredentials;
 import energy.market.client.cli.SeedOption;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.shm.WeatherFileException;
+import energy.market.weather.source.TemperatureSources;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -52,7 +53,7 @@ public final class WeatherCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      defaultValue = "50052",
+      defaultValue = "" + TemperatureSources.DEFAULT_WEATHER_PORT,
       description =
           "Port of this daemon's gRPC server; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;

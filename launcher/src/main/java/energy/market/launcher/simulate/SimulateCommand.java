@@ -65,8 +65,11 @@ import picocli.CommandLine.Spec;
           + " (exit 2)."
     })
 public final class SimulateCommand implements Callable<Integer> {
-  /** Without --headless, one day every this long: slow enough to watch. */
-  static final Duration WATCHABLE_DAY = Duration.ofMillis(500);
+  /** Without --headless, one day every this long: slow enough to watch (as the help says it). */
+  static final String WATCHABLE_DAY_TEXT = "500ms";
+
+  /** {@link #WATCHABLE_DAY_TEXT} as a duration. */
+  static final Duration WATCHABLE_DAY = Durations.parse(WATCHABLE_DAY_TEXT);
 
   /** Without --home-processes, one process per home up to this many processes. */
   static final int DEFAULT_MAX_PROCESSES = 8;
@@ -106,7 +109,8 @@ public final class SimulateCommand implements Callable<Integer> {
       description =
           "Wall-clock length of a day, for example 200ms or 2s; 0 runs days as fast as the "
               + "processes allow (default: "
-              + "500ms, or 0 with --headless).")
+              + WATCHABLE_DAY_TEXT
+              + ", or 0 with --headless).")
   Duration dayLength;
 
   @Option(
