@@ -120,6 +120,11 @@ public final class WeatherDaemon implements AutoCloseable {
     return history;
   }
 
+  /** The model the temperatures come from. */
+  public WeatherModel model() {
+    return model;
+  }
+
   private void onPhase(PhaseStarted phase) throws InterruptedException {
     if (phase.getPhase() != Phase.PHASE_OPEN) {
       return;
