@@ -9,26 +9,22 @@ import energy.market.server.ledger.MarketStart;
 import energy.market.server.ledger.RunParameters;
 import energy.market.server.ledger.SqliteLedger;
 import energy.market.server.ledger.UnusableLedgerException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * One start of the market process: opens the ledger in the data directory (resuming its run, or
- * refusing a start that contradicts it), wires the engine to a Netty server, prints the days, and
+ * refusing a start that contradicts it), wires the engine to its server, prints the days, and
  * serves until it is stopped, its days are done, or its books fail. Failures are {@link
  * CommandFailure}s carrying the process's exit code.
  */
 final class MarketRun {
-  /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
-  static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-
   /**
    * What a start is asked to do.
    *
@@ -54,10 +50,16 @@ final class MarketRun {
       List<String> eventsGiven) {}
 
   private final Plan plan;
+  private final Function<MarketEngine, MarketServer> serverFor;
   private final PrintWriter out;
 
-  MarketRun(Plan plan, PrintWriter out) {
+  /**
+   * @param serverFor the server that serves an engine on the plan's address (the command picks the
+   *     transport)
+   */
+  MarketRun(Plan plan, Function<MarketEngine, MarketServer> serverFor, PrintWriter out) {
     this.plan = plan;
+    this.serverFor = serverFor;
     this.out = out;
   }
 
@@ -90,12 +92,7 @@ final class MarketRun {
 
     MarketEngine engine =
         new MarketEngine(settings, ledger, Clock.systemUTC(), ledger.resumeState());
-    MarketServer server =
-        new MarketServer(
-            NettyServerBuilder.forAddress(new InetSocketAddress(plan.bind(), plan.port()))
-                // A process of many homes sends all their orders in one message per phase.
-                .maxInboundMessageSize(MAX_MESSAGE_BYTES),
-            engine);
+    MarketServer server = serverFor.apply(engine);
     try {
       server.start();
     } catch (IOException e) {
