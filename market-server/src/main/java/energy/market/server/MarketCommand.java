@@ -5,7 +5,9 @@ import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
 import energy.market.client.cli.SeedOption;
 import energy.market.server.engine.MarketSettings;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,9 @@ import picocli.CommandLine.Spec;
             + "--data-dir it resumes after the last closed day, keeping the run's seed, price "
             + "model and events (an option that contradicts them is refused).")
 public final class MarketCommand implements Callable<Integer> {
+  /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
+  public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -146,7 +151,17 @@ public final class MarketCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | IOException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return new MarketRun(plan, spec.commandLine().getOut()).run();
+    InetSocketAddress address = new InetSocketAddress(bind, port);
+    return new MarketRun(
+            plan,
+            engine ->
+                new MarketServer(
+                    NettyServerBuilder.forAddress(address)
+                        // A process of many homes sends all their orders in one message per phase.
+                        .maxInboundMessageSize(MAX_MESSAGE_BYTES),
+                    engine),
+            spec.commandLine().getOut())
+        .run();
   }
 
   /** The start these options ask for, checked; creates the data directory and operator token. */

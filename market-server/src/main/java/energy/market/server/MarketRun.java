@@ -16,10 +16,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * One start of the market process: opens the ledger in the data directory (resuming its run, or
- * refusing a start that contradicts it), wires the engine to a Netty server, prints the days, and
+ * refusing a start that contradicts it), wires the engine to its server, prints the days, and
  * serves until it is stopped, its days are done, or its books fail. Failures are {@link
  * CommandFailure}s carrying the process's exit code.
  */
@@ -49,10 +50,16 @@ final class MarketRun {
       List<String> eventsGiven) {}
 
   private final Plan plan;
+  private final Function<MarketEngine, MarketServer> serverFor;
   private final PrintWriter out;
 
-  MarketRun(Plan plan, PrintWriter out) {
+  /**
+   * @param serverFor the server that serves an engine on the plan's address (the command picks the
+   *     transport)
+   */
+  MarketRun(Plan plan, Function<MarketEngine, MarketServer> serverFor, PrintWriter out) {
     this.plan = plan;
+    this.serverFor = serverFor;
     this.out = out;
   }
 
@@ -85,7 +92,7 @@ final class MarketRun {
 
     MarketEngine engine =
         new MarketEngine(settings, ledger, Clock.systemUTC(), ledger.resumeState());
-    MarketServer server = MarketServer.onSocket(plan.bind(), plan.port(), engine);
+    MarketServer server = serverFor.apply(engine);
     try {
       server.start();
     } catch (IOException e) {

@@ -11,11 +11,9 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,9 +23,6 @@ import java.util.concurrent.TimeUnit;
  * tests run it in-process.
  */
 public final class MarketServer {
-  /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
-  static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
-
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
   private final MarketEngine engine;
@@ -52,21 +47,6 @@ public final class MarketServer {
             .addService(ProtoReflectionServiceV1.newInstance())
             .addService(reflectionV1Alpha())
             .build();
-  }
-
-  /**
-   * A market server on a TCP socket.
-   *
-   * @param bind the address to listen on
-   * @param port the port, 0 for any free one
-   * @param engine the market the services adapt
-   */
-  public static MarketServer onSocket(String bind, int port, MarketEngine engine) {
-    return new MarketServer(
-        NettyServerBuilder.forAddress(new InetSocketAddress(bind, port))
-            // A process of many homes sends all their orders in one message per phase.
-            .maxInboundMessageSize(MAX_MESSAGE_BYTES),
-        engine);
   }
 
   @SuppressWarnings("deprecation") // v1alpha is what older grpcurl versions ask for.
