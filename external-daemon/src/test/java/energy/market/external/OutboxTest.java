@@ -18,11 +18,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +40,7 @@ class OutboxTest {
 
   private final MethodTap<ReportEventRequest, ReportEventResponse> events =
       new MethodTap<>(EventsGrpc.getReportEventMethod());
-  private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> log = new CopyOnWriteArrayList<>();
   private TestMarket market;
   private ManagedChannel channel;
   private Outbox outbox;
