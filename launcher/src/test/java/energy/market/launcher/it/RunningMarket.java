@@ -50,6 +50,20 @@ public final class RunningMarket implements AutoCloseable {
   }
 
   /**
+   * Starts a market for {@code days} days whose phases end when every participant is done (no clock
+   * to race, however busy the machine), with a long phase deadline as the safety net.
+   */
+  public static RunningMarket waitingForParticipants(Path dataDir, int days, String... options)
+      throws Exception {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--day-length", "0", "--phase-deadline", "120s", "--days", Integer.toString(days)));
+    all.addAll(List.of(options));
+    return new RunningMarket(dataDir, all.toArray(String[]::new));
+  }
+
+  /**
    * Starts a market that makes its own operator token and writes it to its data directory, as it
    * does when a user gives none.
    */

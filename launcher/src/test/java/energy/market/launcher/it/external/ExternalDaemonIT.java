@@ -32,22 +32,15 @@ class ExternalDaemonIT {
 
   @TempDir Path tmp;
 
-  private RunningMarket market(String dataDir, int port) throws Exception {
-    return new RunningMarket(
-        tmp.resolve(dataDir),
-        "--port",
-        Integer.toString(port),
-        "--day-length",
-        "300ms",
-        "--seed",
-        SEED);
+  private RunningMarket market(String dataDir) throws Exception {
+    return new RunningMarket(tmp.resolve(dataDir), "--day-length", "300ms", "--seed", SEED);
   }
 
   @Test
   void usr1MovesTheNextCloseByTheEventsEffectAndARetryCountsOnce() throws Exception {
     MarketEvent event;
     List<PriceTick> withSignal;
-    try (RunningMarket market = market("with-signal", 0);
+    try (RunningMarket market = market("with-signal");
         ChildProcess daemon = market.external()) {
       BlockingQueue<MarketEvent> feed = market.events();
       daemon.awaitLine("^waiting for signals$", Await.LONG);
@@ -86,7 +79,7 @@ class ExternalDaemonIT {
 
     long day = event.getStartDay();
     List<PriceTick> without;
-    try (RunningMarket market = market("without-signal", 0)) {
+    try (RunningMarket market = market("without-signal")) {
       without = market.ticks((int) day, Await.LONG);
     }
     if (day > 1) {
@@ -102,31 +95,5 @@ class ExternalDaemonIT {
         withSignal.get((int) day - 1).getPriceMicroEurPerKwh()
             - withoutStart.getPriceMicroEurPerKwh(),
         "the price moved by the event's documented effect on its start day");
-  }
-
-  @Test
-  void aSignalCaughtWhileTheMarketIsDownIsDeliveredWhenItStarts() throws Exception {
-    int port = RunningMarket.freePort();
-    try (ChildProcess daemon =
-        ChildProcess.role(
-            "external",
-            "external",
-            List.of(
-                "--market",
-                "127.0.0.1:" + port,
-                "--operator-token",
-                RunningMarket.OPERATOR_TOKEN))) {
-      daemon.awaitLine("^waiting for signals$", Await.LONG);
-      daemon.signal("USR2");
-      daemon.awaitLine("^could not deliver", Await.LONG);
-
-      try (RunningMarket market = market("late", port)) {
-        MarketEvent event = RunningMarket.nextEvent(market.events());
-
-        assertEquals(EventKind.EVENT_KIND_WAR, event.getKind());
-        assertEquals("SIGUSR2 to pid " + daemon.pid(), event.getSource());
-        daemon.awaitLine("^market back; delivered war", Await.LONG);
-      }
-    }
   }
 }

@@ -46,6 +46,7 @@ class MarketDownIT {
 
         assertEquals(EventKind.EVENT_KIND_FUEL_SHORTAGE, first.getKind());
         assertEquals(EventKind.EVENT_KIND_WAR, second.getKind());
+        assertEquals("SIGUSR2 to pid " + daemon.pid(), second.getSource());
         assertNotEquals(first.getEventId(), second.getEventId(), "ids");
         daemon.awaitLine("delivered war", Await.LONG);
         assertTrue(feed.isEmpty(), "nothing was accepted twice: " + feed);

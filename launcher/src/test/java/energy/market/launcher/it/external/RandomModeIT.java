@@ -40,14 +40,9 @@ class RandomModeIT {
       args.addAll(List.of("--probability", p));
     }
     try (RunningMarket market =
-            new RunningMarket(
+            RunningMarket.waitingForParticipants(
                 dir.resolve("run-" + seed + "-" + System.nanoTime()),
-                "--day-length",
-                "0",
-                "--phase-deadline",
-                "120s",
-                "--days",
-                Integer.toString(DAYS),
+                DAYS,
                 "--await-daemons",
                 "1");
         ChildProcess daemon = market.external(args.toArray(String[]::new))) {

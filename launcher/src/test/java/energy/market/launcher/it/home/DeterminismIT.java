@@ -30,18 +30,8 @@ class DeterminismIT {
   private Outcome run(int processes, String tag) throws Exception {
     List<ChildProcess> homes = new ArrayList<>();
     try (RunningMarket market =
-        new RunningMarket(
-            dataDir.resolve(tag),
-            "--day-length",
-            "0",
-            "--phase-deadline",
-            "120s",
-            "--days",
-            Integer.toString(DAYS),
-            "--await-homes",
-            Integer.toString(HOMES),
-            "--seed",
-            "7")) {
+        RunningMarket.waitingForParticipants(
+            dataDir.resolve(tag), DAYS, "--await-homes", Integer.toString(HOMES), "--seed", "7")) {
       int perProcess = HOMES / processes;
       for (int p = 0; p < processes; p++) {
         homes.add(

@@ -31,18 +31,7 @@ class HomeProcessesIT {
   void threeHomeProcessesOnePerPolicyRunTenDaysWithBalancedBooks() throws Exception {
     List<ChildProcess> homes = new ArrayList<>();
     try (RunningMarket market =
-        new RunningMarket(
-            dataDir,
-            "--day-length",
-            "0",
-            "--phase-deadline",
-            "120s",
-            "--days",
-            "10",
-            "--await-homes",
-            "9",
-            "--seed",
-            "3")) {
+        RunningMarket.waitingForParticipants(dataDir, 10, "--await-homes", "9", "--seed", "3")) {
       for (String policy : POLICIES) {
         homes.add(
             market.home(

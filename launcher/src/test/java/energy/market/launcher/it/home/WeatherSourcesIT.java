@@ -30,18 +30,8 @@ class WeatherSourcesIT {
   void aHomeOnTheSharedMemoryFileAndAHomeOnTheStreamSeeTheMarketsTemperatures() throws Exception {
     Path shm = dir.resolve("weather.shm");
     try (RunningMarket market =
-            new RunningMarket(
-                dir.resolve("data"),
-                "--day-length",
-                "0",
-                "--phase-deadline",
-                "120s",
-                "--days",
-                Integer.toString(DAYS),
-                "--await-homes",
-                "2",
-                "--await-daemons",
-                "1");
+            RunningMarket.waitingForParticipants(
+                dir.resolve("data"), DAYS, "--await-homes", "2", "--await-daemons", "1");
         ChildProcess weather =
             market.weather(
                 "--port", "0",

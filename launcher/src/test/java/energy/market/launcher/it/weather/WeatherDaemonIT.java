@@ -6,22 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.PriceTick;
-import energy.market.api.v1.StreamWeatherRequest;
-import energy.market.api.v1.WeatherGrpc;
-import energy.market.api.v1.WeatherReport;
 import energy.market.launcher.it.RunningMarket;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
 import energy.market.weather.model.WeatherModel;
 import energy.market.weather.model.WeatherParameters;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,16 +39,8 @@ class WeatherDaemonIT {
     Path shmFile = dir.resolve("weather");
     WeatherModel model = new WeatherModel(SEED, WeatherParameters.DEFAULTS);
     try (RunningMarket market =
-            new RunningMarket(
-                dir.resolve("data"),
-                "--day-length",
-                "0",
-                "--phase-deadline",
-                "120s",
-                "--days",
-                Integer.toString(DAYS),
-                "--await-daemons",
-                "1");
+            RunningMarket.waitingForParticipants(
+                dir.resolve("data"), DAYS, "--await-daemons", "1");
         ChildProcess weather =
             market.weather(
                 "--port",
@@ -80,22 +64,7 @@ class WeatherDaemonIT {
         assertEquals(model.temperatureFor(day), tick.getTemperatureCelsius(), "day " + day);
       }
 
-      ManagedChannel toWeather =
-          Grpc.newChannelBuilder("127.0.0.1:" + weatherPort, InsecureChannelCredentials.create())
-              .build();
-      try {
-        Iterator<WeatherReport> reports =
-            WeatherGrpc.newBlockingStub(toWeather)
-                .withDeadlineAfter(30, TimeUnit.SECONDS)
-                .streamWeather(StreamWeatherRequest.newBuilder().setFromDay(1).build());
-        for (long day = 1; day <= DAYS; day++) {
-          WeatherReport report = reports.next();
-          assertEquals(day, report.getDay());
-          assertEquals(model.temperatureFor(day), report.getTemperatureCelsius());
-        }
-      } finally {
-        toWeather.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      }
+      WeatherStreams.assertServesTheModelsDays(weatherPort, model, DAYS);
 
       assertTrue(Files.exists(shmFile));
       assertEquals(143, weather.terminate(Await.LONG), weather.transcript());

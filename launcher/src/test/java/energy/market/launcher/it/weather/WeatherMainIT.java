@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.PriceTick;
-import energy.market.api.v1.StreamWeatherRequest;
-import energy.market.api.v1.WeatherGrpc;
-import energy.market.api.v1.WeatherReport;
 import energy.market.launcher.it.RunningMarket;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
@@ -16,18 +13,10 @@ import energy.market.weather.model.WeatherModel;
 import energy.market.weather.model.WeatherParameters;
 import energy.market.weather.shm.WeatherFileException;
 import energy.market.weather.shm.WeatherFileReader;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,18 +33,8 @@ class WeatherMainIT {
 
   /** A market that waits for the daemon before day 1 and for its report in every OPEN. */
   private RunningMarket market() throws Exception {
-    return new RunningMarket(
-        dir.resolve("data"),
-        "--day-length",
-        "0",
-        "--phase-deadline",
-        "120s",
-        "--days",
-        Integer.toString(DAYS),
-        "--await-daemons",
-        "1",
-        "--seed",
-        "1");
+    return RunningMarket.waitingForParticipants(
+        dir.resolve("data"), DAYS, "--await-daemons", "1", "--seed", "1");
   }
 
   private static ChildProcess daemon(RunningMarket market, Path shmFile) throws Exception {
@@ -86,27 +65,7 @@ class WeatherMainIT {
         assertEquals(DAYS, reader.readLive().day());
         assertEquals(child.pid(), reader.writer().pid());
       }
-      ManagedChannel channel =
-          Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
-      try {
-        assertEquals(
-            ServingStatus.SERVING,
-            HealthGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(30, TimeUnit.SECONDS)
-                .check(HealthCheckRequest.getDefaultInstance())
-                .getStatus());
-        Iterator<WeatherReport> stream =
-            WeatherGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(30, TimeUnit.SECONDS)
-                .streamWeather(StreamWeatherRequest.newBuilder().setFromDay(1).build());
-        for (long day = 1; day <= DAYS; day++) {
-          WeatherReport report = stream.next();
-          assertEquals(day, report.getDay());
-          assertEquals(model.temperatureFor(day), report.getTemperatureCelsius());
-        }
-      } finally {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      }
+      WeatherStreams.assertServesTheModelsDays(port, model, DAYS);
 
       assertEquals(143, child.terminate(Await.LONG), child.transcript());
       assertFalse(Files.exists(shmFile), "the daemon left its file behind");
