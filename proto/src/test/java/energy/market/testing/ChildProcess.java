@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * leaves a process behind.
  */
 public final class ChildProcess implements AutoCloseable {
+  private static final Path GNU_ENV = Path.of("/usr/bin/env");
+
   /** The launcher's main class; named, not referenced, because the launcher depends on us. */
   public static final String LAUNCHER = "energy.market.launcher.Launcher";
 
@@ -136,6 +139,13 @@ public final class ChildProcess implements AutoCloseable {
     /** Starts the child. */
     public ChildProcess start() throws IOException {
       List<String> command = new ArrayList<>();
+      // A build started in the background without job control (a script's "mvn verify &") hands
+      // its children SIGINT ignored, and a JVM that starts so never sees Ctrl-C. GNU env puts the
+      // default back, as a terminal would, and then becomes the JVM (same pid).
+      if (Files.isExecutable(GNU_ENV)) {
+        command.add(GNU_ENV.toString());
+        command.add("--default-signal=INT");
+      }
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmOptions);
       if (jar != null) {
