@@ -10,10 +10,10 @@ import energy.market.api.v1.MarketState;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.StreamEventsRequest;
 import energy.market.api.v1.StreamPricesRequest;
+import energy.market.client.Channels;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +88,7 @@ public final class RunningMarket implements AutoCloseable {
       process.close();
       throw e;
     }
-    channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    channel = Channels.open("127.0.0.1", port);
   }
 
   /** The address other roles are given. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.TradePolicy;
+import energy.market.client.Channels;
 import energy.market.server.TestHomeProcess;
 import energy.market.server.TestHomeProcess.HomeSpec;
 import energy.market.server.TestHomeProcess.Kind;
@@ -14,7 +15,6 @@ import energy.market.server.ledger.SqliteLedger;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,8 +88,7 @@ class LedgerQueriesIT {
                 "--exit-when-done"))) {
       market.awaitLine("new ledger .*" + SqliteLedger.FILE_NAME, Await.LONG);
       int port = Integer.parseInt(market.awaitLine("market listening on port (\\d+)", Await.LONG));
-      ManagedChannel channel =
-          NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+      ManagedChannel channel = Channels.open("127.0.0.1", port);
       try {
         homes.connect(channel);
         homes.awaitClosed(DAYS, Await.LONG);

@@ -12,6 +12,7 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.client.Channels;
 import energy.market.server.TestHomeProcess;
 import energy.market.server.TestHomeProcess.HomeSpec;
 import energy.market.server.TestHomeProcess.Kind;
@@ -21,7 +22,6 @@ import energy.market.testing.ChildProcess;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -340,7 +340,7 @@ class MarketCrashIT {
 
   private static ManagedChannel channel(ChildProcess market) throws InterruptedException {
     int port = Integer.parseInt(market.awaitLine("market listening on port (\\d+)", Await.LONG));
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    return Channels.open("127.0.0.1", port);
   }
 
   private static void kill9(ChildProcess market) throws Exception {
