@@ -28,6 +28,7 @@ import energy.market.server.ledger.ClosedDay;
 import energy.market.server.ledger.Ledger;
 import energy.market.server.ledger.OpenDay;
 import energy.market.server.price.MarketEventRecord;
+import energy.market.testing.Await;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -43,8 +44,12 @@ import org.junit.jupiter.api.Test;
 /** The bounded trade executor seen through the Trade RPC, under a flood. */
 class TradeFloodTest {
 
-  /** Records trades slowly, so that trades pile up, and measures how many record at once. */
-  private static final class SlowLedger implements Ledger {
+  /**
+   * Holds every trade at a gate until the test opens it, so that trades pile up for certain, and
+   * measures how many record at once.
+   */
+  private static final class GatedLedger implements Ledger {
+    final CountDownLatch gate = new CountDownLatch(1);
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger maxRunning = new AtomicInteger();
     final ConcurrentLinkedQueue<TradeRecord> trades = new ConcurrentLinkedQueue<>();
@@ -53,7 +58,7 @@ class TradeFloodTest {
     public void tradesExecuted(List<TradeRecord> executed) {
       maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
-        Thread.sleep(5);
+        gate.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
@@ -83,7 +88,7 @@ class TradeFloodTest {
   @Test
   void tradesBeyondTheQueueAreRejectedWithResourceExhaustedAndNothingAcceptedIsLost()
       throws Exception {
-    SlowLedger ledger = new SlowLedger();
+    GatedLedger ledger = new GatedLedger();
     int homes = 200;
     try (TestMarket market =
         new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(20)), 1, 4, 8), ledger)) {
@@ -152,6 +157,12 @@ class TradeFloodTest {
                   }
                 });
       }
+      // While the gate is shut, 4 trades run and 8 wait: every later one must be refused at once.
+      Await.until(
+          "the flood beyond 4 + 8 is refused while the ledger holds the first trades",
+          () -> exhausted.get() + otherErrors.get() >= homes - 12,
+          Await.SHORT);
+      ledger.gate.countDown();
       assertTrue(answered.await(30, TimeUnit.SECONDS));
       assertEquals(0, otherErrors.get());
       assertTrue(exhausted.get() > 0, "a flood of " + homes + " beyond 4 + 8 is refused");
