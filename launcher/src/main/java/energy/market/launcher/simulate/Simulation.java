@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one simulation: starts the market, waits until it is SERVING, then the weather daemon (until
@@ -52,7 +50,7 @@ public final class Simulation {
   private final PrintWriter out;
   private final ClassDataSharing classData;
   private final RunMonitor monitor = new RunMonitor();
-  private final List<Child> children = new CopyOnWriteArrayList<>();
+  private final Children children;
   private final ConcurrentSkipListMap<Long, DayRecord> days = new ConcurrentSkipListMap<>();
   private Child market;
   private Child weather;
@@ -93,6 +91,7 @@ public final class Simulation {
     this.stopGrace = stopGrace;
     this.views = views;
     this.out = out;
+    this.children = new Children(out);
   }
 
   /**
@@ -102,7 +101,7 @@ public final class Simulation {
    */
   public void signal(String name) {
     if (!monitor.signal(name)) {
-      killAll();
+      children.killAll();
     }
   }
 
@@ -132,20 +131,20 @@ public final class Simulation {
       long stopNanos = System.nanoTime();
       if (ending.kind() == Ending.Kind.COMPLETED) {
         // The homes leave by themselves after the last day; a signal now would race their exit.
-        awaitExit(homes, stopGrace);
+        Children.awaitExit(homes, stopGrace);
       }
-      stopGroup(homes, stopGrace);
+      children.stop(homes, stopGrace);
       accounts = readAccounts();
       if (feed != null) {
         // Cancel the feed first, or the market would wait for our stream when it shuts down.
         feed.close();
       }
-      stopGroup(listOf(external), stopGrace);
-      stopGroup(listOf(weather), stopGrace);
+      children.stop(external, stopGrace);
+      children.stop(weather, stopGrace);
       // The market lets running calls finish (a watcher's price stream holds it ~3 s), so it
       // gets twice the grace before it is killed.
-      stopGroup(listOf(market), stopGrace.multipliedBy(2));
-      leftovers = leftovers();
+      children.stop(market, stopGrace.multipliedBy(2));
+      leftovers = children.alive();
       out.printf(
           Locale.ROOT,
           "stopped %d processes in %.1f s%n",
@@ -169,7 +168,7 @@ public final class Simulation {
         Instant.now(),
         List.copyOf(days.values()),
         accounts,
-        records(),
+        children.records(),
         startup,
         marketPort,
         weatherPort,
@@ -334,57 +333,8 @@ public final class Simulation {
     }
   }
 
-  private void stopGroup(List<Child> group, Duration grace) throws InterruptedException {
-    for (Child child : group) {
-      if (child.isAlive()) {
-        child.terminate();
-      }
-    }
-    awaitExit(group, grace);
-    for (Child child : group) {
-      if (child.isAlive()) {
-        out.println(child.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
-        child.kill();
-        child.awaitExit(Duration.ofSeconds(5));
-      }
-    }
-  }
-
-  private static void awaitExit(List<Child> group, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (Child child : group) {
-      child.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }
-  }
-
-  private List<String> leftovers() {
-    List<String> alive = new ArrayList<>();
-    for (Child child : children) {
-      if (child.isAlive()) {
-        alive.add(child.name() + " (pid " + child.pid() + ")");
-      }
-    }
-    return alive;
-  }
-
-  private void killAll() {
-    for (Child child : children) {
-      if (child.isAlive()) {
-        child.kill();
-      }
-    }
-  }
-
   private void emergencyStop() {
-    killAll();
-    for (Child child : children) {
-      try {
-        child.process().waitFor(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    children.killAllAndWait();
     removeSharedMemoryFile();
   }
 
@@ -405,25 +355,6 @@ public final class Simulation {
     } catch (IOException e) {
       out.println("could not remove the shared-memory file " + file + ": " + e.getMessage());
     }
-  }
-
-  private List<RunResult.ChildRecord> records() {
-    List<RunResult.ChildRecord> records = new ArrayList<>();
-    for (Child child : children) {
-      records.add(
-          new RunResult.ChildRecord(
-              child.name(),
-              child.spec().role(),
-              child.pid(),
-              child.command(),
-              child.exitCode(),
-              child.log()));
-    }
-    return records;
-  }
-
-  private static List<Child> listOf(Child child) {
-    return child == null ? List.of() : List.of(child);
   }
 
   /** Records each day, shows it, and ends the run after its last day. */
