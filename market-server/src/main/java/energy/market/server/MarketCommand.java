@@ -1,5 +1,6 @@
 package energy.market.server;
 
+import energy.market.client.Channels;
 import energy.market.client.Durations;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,7 +160,10 @@ public final class MarketCommand implements Callable<Integer> {
                 new MarketServer(
                     NettyServerBuilder.forAddress(address)
                         // A process of many homes sends all their orders in one message per phase.
-                        .maxInboundMessageSize(MAX_MESSAGE_BYTES),
+                        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                        // Clients ping an open session to notice a market that vanished.
+                        .permitKeepAliveTime(
+                            Channels.PERMITTED_KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS),
                     engine),
             spec.commandLine().getOut())
         .run();

@@ -2,11 +2,19 @@ package energy.market.client;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one way every participant opens a channel: to the market, to the weather daemon's stream, or
  * to any other server of the simulation. One place means one set of transport settings, so a change
  * (message limits, credentials) reaches every client at once.
+ *
+ * <p>Every channel comes back within about a second of its server accepting connections again,
+ * however long the server was away ({@link ReconnectPacer}), and notices a server that went away
+ * without closing its connections (a machine or network gone) within {@link #KEEPALIVE_TIME} plus
+ * {@link #KEEPALIVE_TIMEOUT} while a call is open.
  */
 public final class Channels {
   /**
@@ -14,6 +22,27 @@ public final class Channels {
    * results in one session message.
    */
   public static final int MAX_INBOUND_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * How long a connection with open calls may stay silent before the client pings the server. 10 s
+   * is the least grpc-java allows; servers must permit it ({@link #PERMITTED_KEEPALIVE_TIME}).
+   */
+  public static final Duration KEEPALIVE_TIME = Duration.ofSeconds(10);
+
+  /** How long a ping may go unanswered before the connection counts as dead. */
+  public static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * What our servers give to {@code permitKeepAliveTime}: below {@link #KEEPALIVE_TIME}, so that a
+   * ping that arrives a little early is not taken for abuse (which ends the connection).
+   */
+  public static final Duration PERMITTED_KEEPALIVE_TIME = Duration.ofSeconds(5);
+
+  /**
+   * The longest a TCP connect may take. Without it a connect to a host that does not answer (down,
+   * or a dropped network) hangs for Netty's 30 s, and no faster reconnect can start meanwhile.
+   */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private Channels() {}
 
@@ -29,9 +58,13 @@ public final class Channels {
 
   /** A plaintext channel to a gRPC target such as {@code host:port}; the caller shuts it down. */
   public static ManagedChannel open(String target) {
-    return NettyChannelBuilder.forTarget(target)
-        .usePlaintext()
-        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
-        .build();
+    return ReconnectPacer.attach(
+        NettyChannelBuilder.forTarget(target)
+            .usePlaintext()
+            .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+            .keepAliveTime(KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS)
+            .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
+            .build());
   }
 }

@@ -150,7 +150,10 @@ public final class WeatherCommand implements Callable<Integer> {
               config,
               NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
                   // Handlers never block: they only move days from memory to the wire.
-                  .directExecutor(),
+                  .directExecutor()
+                  // Homes ping an open stream to notice a daemon that vanished.
+                  .permitKeepAliveTime(
+                      Channels.PERMITTED_KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS),
               marketChannel,
               Clock.systemUTC(),
               log);

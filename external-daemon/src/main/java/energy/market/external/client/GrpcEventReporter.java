@@ -8,7 +8,7 @@ import energy.market.client.ContractEnums;
 import energy.market.external.Outbox;
 import energy.market.external.ReportOutcome;
 import energy.market.external.ReportedEvent;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -33,17 +33,16 @@ public final class GrpcEventReporter implements Outbox.Reporter {
           Status.Code.ABORTED,
           Status.Code.CANCELLED);
 
-  private final ManagedChannel channel;
+  private final Channel channel;
   private final String operatorToken;
   private final Duration deadline;
-  private boolean lastFailed; // drain thread only
 
   /**
    * @param channel the channel to the market (the caller owns it and shuts it down)
    * @param operatorToken the operator token
    * @param deadline how long one attempt may take
    */
-  public GrpcEventReporter(ManagedChannel channel, String operatorToken, Duration deadline) {
+  public GrpcEventReporter(Channel channel, String operatorToken, Duration deadline) {
     this.channel = channel;
     this.operatorToken = operatorToken;
     this.deadline = deadline;
@@ -51,17 +50,11 @@ public final class GrpcEventReporter implements Outbox.Reporter {
 
   @Override
   public ReportOutcome report(ReportedEvent event) {
-    if (lastFailed) {
-      // The outbox's backoff sets the pace; without this the channel would wait out its own,
-      // much longer, reconnect backoff and the event would arrive long after the market is back.
-      channel.resetConnectBackoff();
-    }
     try {
       ReportEventResponse response =
           EventsGrpc.newBlockingStub(channel)
               .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
               .reportEvent(toRequest(event));
-      lastFailed = false;
       return new ReportOutcome.Acknowledged(describe(response));
     } catch (StatusRuntimeException e) {
       Status status = e.getStatus();
@@ -69,10 +62,8 @@ public final class GrpcEventReporter implements Outbox.Reporter {
           status.getCode()
               + (status.getDescription() == null ? "" : ": " + status.getDescription());
       if (TRANSIENT.contains(status.getCode())) {
-        lastFailed = true;
         return new ReportOutcome.Retry(reason);
       }
-      lastFailed = false;
       return new ReportOutcome.Rejected(reason);
     }
   }
