@@ -28,9 +28,13 @@ public final class Backoff {
     this.nextMillis = initialMillis;
   }
 
-  /** The default for market clients: 100 ms doubling up to 5 s. */
+  /**
+   * The default for market clients: 100 ms doubling up to 1 s. The cap keeps a client that waited
+   * out a long outage coming back within about a second of the server's return; the jitter keeps
+   * thousands of them from arriving in the same instant.
+   */
   public static Backoff standard() {
-    return new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random());
+    return new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), new Random());
   }
 
   /** The delay before the next attempt; each call doubles the following one, up to the max. */
