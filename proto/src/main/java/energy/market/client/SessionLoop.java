@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps one {@code Market/Connect} session open for a client (a process of homes, a daemon):
  * connects, hands every event to the {@link Handler}, and when the stream breaks reconnects with
- * exponential backoff, until {@link #close()}.
+ * exponential backoff, until {@link #close()}. A retry comes early when the channel connects again
+ * before its delay is over ({@link ReadyWatch}), so a client is back as soon as its market is.
  *
  * <p>Everything (connecting, handling, sending) runs on one named thread: the handler needs no
  * locks, may block on unary calls, and the outgoing stream's calls stay serialized. Events of a
@@ -38,17 +39,25 @@ public final class SessionLoop implements AutoCloseable {
     /** An event of the current session; answer with {@link SessionLoop#send}. */
     void onEvent(SessionEvent event);
 
-    /** The session ended or could not open; the loop tries again after {@code retryIn}. */
+    /**
+     * The session ended or could not open; the loop tries again after {@code retryIn} at the
+     * latest. Told once per outage, and again only when the reason changes: retries come about
+     * every second, and a line for each would drown the console.
+     */
     void onLost(Status status, Duration retryIn);
   }
 
   private final MarketGrpc.MarketStub stub;
   private final Handler handler;
   private final Backoff backoff = Backoff.standard();
+  private final ReadyWatch ready;
   private final ScheduledThreadPoolExecutor thread;
   private volatile boolean closed;
   private StreamObserver<SessionRequest> outgoing;
   private long generation;
+  private long retries; // retries planned so far
+  private long pendingRetry; // the planned retry that has not run yet, 0 when none
+  private String lastLoss; // the loss last told to the handler, null once connected
 
   /**
    * @param channel the channel to the market (the caller owns and shuts it down)
@@ -58,6 +67,7 @@ public final class SessionLoop implements AutoCloseable {
   public SessionLoop(Channel channel, String threadName, Handler handler) {
     this.stub = MarketGrpc.newStub(channel);
     this.handler = handler;
+    this.ready = new ReadyWatch(channel);
     this.thread =
         new ScheduledThreadPoolExecutor(
             1, new ThreadFactoryBuilder().setNameFormat(threadName).setDaemon(true).build());
@@ -76,9 +86,13 @@ public final class SessionLoop implements AutoCloseable {
     }
   }
 
-  /** Starts the backoff again from its shortest delay; call it once a session is accepted. */
+  /**
+   * Starts the backoff again from its shortest delay, and the next loss is told again; call it once
+   * a session is accepted.
+   */
   public void resetBackoff() {
     backoff.reset();
+    lastLoss = null;
   }
 
   private void connect() {
@@ -113,8 +127,23 @@ public final class SessionLoop implements AutoCloseable {
       return;
     }
     Duration delay = backoff.next();
-    handler.onLost(status, delay);
-    thread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    String loss = status.getCode() + ": " + status.getDescription();
+    if (!loss.equals(lastLoss)) {
+      lastLoss = loss;
+      handler.onLost(status, delay);
+    }
+    long retry = ++retries;
+    pendingRetry = retry;
+    thread.schedule(() -> retry(retry), delay.toMillis(), TimeUnit.MILLISECONDS);
+    ready.onNextReady(() -> submit(() -> retry(retry)));
+  }
+
+  /** Runs a planned retry once, whichever of its delay and the channel's return comes first. */
+  private void retry(long retry) {
+    if (retry == pendingRetry) {
+      pendingRetry = 0;
+      connect();
+    }
   }
 
   private void submit(Runnable task) {
@@ -129,6 +158,7 @@ public final class SessionLoop implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    ready.cancel();
     submit(
         () -> {
           if (outgoing != null) {

@@ -6,6 +6,7 @@ import energy.market.api.v1.WeatherGrpc;
 import energy.market.api.v1.WeatherReport;
 import energy.market.client.Backoff;
 import energy.market.client.Channels;
+import energy.market.client.ReadyWatch;
 import energy.market.weather.source.TemperatureReading;
 import energy.market.weather.source.TemperatureSource;
 import energy.market.weather.source.WeatherSourceKind;
@@ -16,6 +17,7 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -25,8 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code --weather stream}: follows the daemon's {@code Weather/StreamWeather} feed and answers
  * from the days received. The stream starts at the first day asked for (the daemon replays it if it
  * was already published), keeps the newest {@value #RETAINED_DAYS} days, and reconnects with
- * backoff from the day after the last one received. While the stream is down a read answers empty
- * at once instead of waiting.
+ * backoff (or as soon as the channel connects again) from the day after the last one received.
+ * While the stream is down a read answers empty at once instead of waiting.
  */
 public final class StreamTemperatureSource implements TemperatureSource {
   /** How many received days are kept for late readers. */
@@ -36,6 +38,7 @@ public final class StreamTemperatureSource implements TemperatureSource {
   private final String target;
   private final ManagedChannel ownedChannel;
   private final ScheduledThreadPoolExecutor worker;
+  private final ReadyWatch ready;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   // Everything below is guarded by lock.
@@ -61,6 +64,7 @@ public final class StreamTemperatureSource implements TemperatureSource {
     this.stub = WeatherGrpc.newStub(channel);
     this.target = target;
     this.ownedChannel = ownedChannel;
+    this.ready = new ReadyWatch(channel);
     this.worker =
         new ScheduledThreadPoolExecutor(
             1,
@@ -204,11 +208,32 @@ public final class StreamTemperatureSource implements TemperatureSource {
       changed.signalAll();
       long delay = backoff.next().toMillis();
       if (!worker.isShutdown()) {
-        worker.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        worker.schedule(() -> reconnect(streamGeneration), delay, TimeUnit.MILLISECONDS);
+        ready.onNextReady(
+            () -> {
+              try {
+                worker.execute(() -> reconnect(streamGeneration));
+              } catch (RejectedExecutionException e) {
+                // closed meanwhile
+              }
+            });
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Opens a new stream after {@code ended} broke, once, whichever retry comes first. */
+  private void reconnect(long ended) {
+    lock.lock();
+    try {
+      if (generation != ended) {
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    connect();
   }
 
   @Override
@@ -225,6 +250,7 @@ public final class StreamTemperatureSource implements TemperatureSource {
         return;
       }
       closed = true;
+      ready.cancel();
       toCancel = call;
       call = null;
       changed.signalAll();
