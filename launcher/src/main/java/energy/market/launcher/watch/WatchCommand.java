@@ -149,6 +149,20 @@ public final class WatchCommand implements Callable<Integer> {
               out.flush();
             }
           }
+
+          @Override
+          public void connected(MarketStatus status) {
+            if (lines) {
+              out.printf(
+                  Locale.ROOT,
+                  "connected to the market at %s: day %d (%s), %d homes connected%n",
+                  address,
+                  status.day(),
+                  status.phase(),
+                  status.homesConnected());
+              out.flush();
+            }
+          }
         });
     int code = done.join();
     if (!hook.remove()) {
