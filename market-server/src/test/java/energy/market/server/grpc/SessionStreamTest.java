@@ -25,12 +25,25 @@ import energy.market.api.v1.TradeResults;
 import energy.market.api.v1.TradeSide;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
+import energy.market.server.clock.Pace;
+import energy.market.server.day.TradeRecord;
+import energy.market.server.homes.Home;
+import energy.market.server.ledger.ClosedDay;
+import energy.market.server.ledger.Ledger;
+import energy.market.server.ledger.OpenDay;
+import energy.market.server.price.MarketEventRecord;
+import energy.market.testing.Await;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,6 +127,100 @@ class SessionStreamTest {
       assertEquals(1, session.await(SessionEvent::hasDayClosed).getDayClosed().getHomes());
       assertFalse(session.ended(), "the session is still open");
     }
+  }
+
+  @Test
+  void aSessionHearsItsReceiptsBeforeTheCloseEvenWhenTradeEndsOnItsDeadline() throws Exception {
+    HeldLedger ledger = new HeldLedger();
+    // Days of 10 s: TRADE ends on its deadline after 4 s at the latest.
+    try (TestMarket market =
+        new TestMarket(TestMarket.settings(Pace.fixed(Duration.ofSeconds(10)), 1), ledger)) {
+      RegisterResponse seller = market.register("seller", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      RegisterResponse late = market.register("late", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      TestSession session = market.connect(seller);
+      market.startClock();
+      assertEquals(1, session.awaitPhase(Phase.PHASE_GIFT));
+      session.send(reports(1, report(seller, 10_000, 0)));
+      assertEquals(1, session.awaitPhase(Phase.PHASE_TRADE));
+      session.send(orders(1, order(seller, TradeSide.TRADE_SIDE_SELL, 10_000, "seller/1/sell")));
+      Await.until("the batch's trade is being recorded", () -> ledger.held.get() > 0, Await.SHORT);
+
+      // Once TRADE has ended on its deadline, a trade is refused for being late, while the batch
+      // still waits for its record.
+      Await.until(
+          "the end of TRADE on its deadline",
+          () -> {
+            try {
+              market
+                  .market()
+                  .trade(
+                      TradeRequest.newBuilder()
+                          .setHome(TestMarket.credentials(late))
+                          .setDay(1)
+                          .setSide(TradeSide.TRADE_SIDE_SELL)
+                          .setAmountWh(1)
+                          .build());
+              return false;
+            } catch (StatusRuntimeException e) {
+              return e.getStatus().getDescription().contains("not in TRADE");
+            }
+          },
+          Await.SHORT);
+      ledger.release.countDown();
+
+      List<SessionEvent> events = eventsUntilClose(session, 1);
+      int results = indexOf(events, SessionEvent::hasTradeResults);
+      assertTrue(
+          results >= 0 && results < indexOf(events, SessionEvent::hasDayClosed),
+          "the receipts before the close: " + events);
+      assertEquals(1, events.get(results).getTradeResults().getReceiptsCount());
+      assertEquals(10_000, events.get(events.size() - 1).getDayClosed().getSoldWh());
+    }
+  }
+
+  /** A ledger that holds a session's trades until the test releases them. */
+  private static final class HeldLedger implements Ledger {
+    final AtomicInteger held = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public void tradesExecuted(List<TradeRecord> trades) {
+      if (trades.isEmpty()) {
+        return;
+      }
+      held.incrementAndGet();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public CompletableFuture<Void> homeRegistered(Home home) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void eventAccepted(MarketEventRecord event) {}
+
+    @Override
+    public void giftsMatched(OpenDay day) {}
+
+    @Override
+    public void dayClosed(ClosedDay day) {}
+
+    @Override
+    public void close() {}
+  }
+
+  private static int indexOf(List<SessionEvent> events, Predicate<SessionEvent> wanted) {
+    for (int i = 0; i < events.size(); i++) {
+      if (wanted.test(events.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test
