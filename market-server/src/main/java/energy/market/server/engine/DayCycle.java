@@ -251,7 +251,7 @@ final class DayCycle implements DayClock.Listener {
     current.closed(tick.priceMicro(), state.temperatureCelsius());
     ticks.publish(tick);
     for (Session session : sessions.all()) {
-      if (!session.isDaemon() && session.firstClose()) {
+      if (!session.isDaemon() && session.noteClose()) {
         session.sink().balances(state.day(), accountsOf(session));
       }
       session.sink().dayClosed(tick);

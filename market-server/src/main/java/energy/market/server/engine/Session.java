@@ -74,10 +74,10 @@ public final class Session {
   }
 
   /**
-   * Marks that the session sees a day's close; true the first time, when its homes' balances go
+   * Notes that the session sees a day's close; true the first time, when its homes' balances go
    * with the close.
    */
-  boolean firstClose() {
+  boolean noteClose() {
     boolean first = !sawClose;
     sawClose = true;
     return first;
