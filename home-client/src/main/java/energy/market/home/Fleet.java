@@ -16,6 +16,8 @@ public final class Fleet {
   private final Map<String, Home> byName = new LinkedHashMap<>();
   private final Map<Long, Home> byId = new LinkedHashMap<>();
   private long firstDay = Long.MAX_VALUE;
+  // The last close whose balances the books were set from: results of that day and before are in.
+  private long reconciledThrough;
 
   public Fleet(EnergyModel energy, Collection<Home> homes) {
     this.energy = energy;
@@ -82,12 +84,40 @@ public final class Fleet {
     return intents;
   }
 
-  /** A trade the market executed. */
-  public void traded(long homeId, Side side, long amountWh, long moneyMicro) {
+  /**
+   * A trade the market executed on {@code day}. A receipt of a day whose close the books were set
+   * from is counted already, and ignored.
+   */
+  public void traded(long homeId, long day, Side side, long amountWh, long moneyMicro) {
     Home home = byId.get(homeId);
-    if (home != null) {
+    if (home != null && day > reconciledThrough) {
       home.traded(side, amountWh, moneyMicro);
     }
+  }
+
+  /** A home whose own tally differed from the market's account, and by how much. */
+  public record Correction(Home home, long differenceMicro) {}
+
+  /**
+   * Sets the homes' books from the market's balances after the close of {@code day}, which include
+   * every trade of that day and before.
+   *
+   * @param balanceByHome each home's balance, micro-euros, by id
+   * @return the homes whose own tally differed
+   */
+  public List<Correction> reconcile(long day, Map<Long, Long> balanceByHome) {
+    reconciledThrough = Math.max(reconciledThrough, day);
+    List<Correction> corrections = new ArrayList<>();
+    for (Map.Entry<Long, Long> balance : balanceByHome.entrySet()) {
+      Home home = byId.get(balance.getKey());
+      if (home != null) {
+        long difference = home.reconcile(balance.getValue());
+        if (difference != 0) {
+          corrections.add(new Correction(home, difference));
+        }
+      }
+    }
+    return corrections;
   }
 
   /** The homes that registered. */

@@ -117,6 +117,19 @@ public final class Home {
     }
   }
 
+  /**
+   * Sets the home's balance to the market's account after a close, which counts every result,
+   * including those this process did not hear (a broken stream, a market that died before telling
+   * it, an earlier run of the home).
+   *
+   * @return the market's balance less the home's own tally, micro-euros (0 when they agreed)
+   */
+  public long reconcile(long marketBalanceMicro) {
+    long difference = marketBalanceMicro - balanceMicro;
+    balanceMicro = marketBalanceMicro;
+    return difference;
+  }
+
   /** The day of the home's last declaration. */
   public long day() {
     return day;
@@ -147,7 +160,10 @@ public final class Home {
     return boughtWh;
   }
 
-  /** The home's money balance since this process started: earned minus paid, micro-euros. */
+  /**
+   * The home's money balance, earned minus paid, micro-euros: its account at the market once the
+   * session saw a close (see {@link #reconcile}), counted from the receipts since.
+   */
   public long balanceMicro() {
     return balanceMicro;
   }

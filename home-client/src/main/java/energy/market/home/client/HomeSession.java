@@ -1,6 +1,8 @@
 package energy.market.home.client;
 
 import energy.market.api.v1.DayReports;
+import energy.market.api.v1.HomeBalance;
+import energy.market.api.v1.HomeBalances;
 import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.HomeGiftResult;
@@ -24,14 +26,18 @@ import energy.market.home.TradeIntent;
 import io.grpc.Channel;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The session of a process's homes with the market: registers them (or resumes them with their
  * tokens), opens {@code Market/Connect} and answers each phase with one batch for all homes. When
  * the market goes away it reconnects with exponential backoff and resumes under the same
- * identities. Everything runs on one thread, which keeps the fleet single-threaded and the outgoing
- * stream's calls serialized.
+ * identities; the first close of each session sets the homes' books from the market's balances, so
+ * nothing missed while away is lost from them. Everything runs on one thread, which keeps the fleet
+ * single-threaded and the outgoing stream's calls serialized.
  */
 public final class HomeSession implements AutoCloseable {
 
@@ -156,6 +162,7 @@ public final class HomeSession implements AutoCloseable {
         }
       }
       case TRADE_RESULTS -> onTradeResults(event.getTradeResults());
+      case BALANCES -> onBalances(event.getBalances());
       case DAY_CLOSED -> listener.dayClosed(dayClosed(event.getDayClosed()));
       case KIND_NOT_SET -> {
         // A newer market may send kinds this client does not know; nothing to do.
@@ -205,6 +212,7 @@ public final class HomeSession implements AutoCloseable {
     for (TradeReceipt receipt : results.getReceiptsList()) {
       fleet.traded(
           receipt.getHomeId(),
+          receipt.getDay(),
           ContractEnums.side(receipt.getSide()),
           receipt.getAmountWh(),
           receipt.getMoneyMicroEur());
@@ -218,6 +226,41 @@ public final class HomeSession implements AutoCloseable {
               + " trades refused; first: "
               + results.getRejections(0).getReason());
     }
+  }
+
+  /**
+   * The market's balances at the first close of this session: the books start again from them, and
+   * a difference (results this process did not hear) gets one line.
+   */
+  private void onBalances(HomeBalances balances) {
+    Map<Long, Long> byHome = new HashMap<>();
+    for (HomeBalance balance : balances.getBalancesList()) {
+      byHome.put(balance.getHomeId(), balance.getBalanceMicroEur());
+    }
+    List<Fleet.Correction> corrections = fleet.reconcile(balances.getDay(), byHome);
+    if (corrections.isEmpty()) {
+      return;
+    }
+    long total = corrections.stream().mapToLong(Fleet.Correction::differenceMicro).sum();
+    Fleet.Correction first = corrections.get(0);
+    listener.info(
+        corrections.size() == 1
+            ? String.format(
+                Locale.ROOT,
+                "books reconciled with the market after day %d: %s %+.6f EUR from results this"
+                    + " process did not hear",
+                balances.getDay(),
+                first.home().name(),
+                first.differenceMicro() / 1e6)
+            : String.format(
+                Locale.ROOT,
+                "books reconciled with the market after day %d: %d homes, %+.6f EUR in all from"
+                    + " results this process did not hear; first: %s %+.6f EUR",
+                balances.getDay(),
+                corrections.size(),
+                total / 1e6,
+                first.home().name(),
+                first.differenceMicro() / 1e6));
   }
 
   private void send(SessionRequest request) {

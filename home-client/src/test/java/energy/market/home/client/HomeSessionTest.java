@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.Account;
+import energy.market.api.v1.DaemonRole;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.Phase;
+import energy.market.api.v1.PhaseDone;
+import energy.market.api.v1.SessionEvent;
+import energy.market.api.v1.SessionHello;
+import energy.market.api.v1.SessionRequest;
 import energy.market.home.DayClosed;
 import energy.market.home.DayTemperature;
 import energy.market.home.EnergyModel;
@@ -15,6 +21,7 @@ import energy.market.home.HomeParameters;
 import energy.market.model.Policy;
 import energy.market.server.MarketServer;
 import energy.market.server.TestMarket;
+import energy.market.server.TestSession;
 import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketEngine;
 import energy.market.server.ledger.Ledger;
@@ -26,6 +33,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -143,5 +151,96 @@ class HomeSessionTest {
     } finally {
       channel.shutdownNow();
     }
+  }
+
+  @Test
+  void aHomeProcessStartedAgainTakesItsBooksFromTheMarketAtItsFirstClose() throws Exception {
+    String name = InProcessServerBuilder.generateName();
+    MarketEngine engine =
+        new MarketEngine(
+            TestMarket.settings(Pace.fast(Duration.ofSeconds(60)), 4),
+            Ledger.IN_MEMORY,
+            Clock.systemUTC());
+    MarketServer server = new MarketServer(InProcessServerBuilder.forName(name), engine).start();
+    ManagedChannel channel = InProcessChannelBuilder.forName(name).build();
+    try {
+      // A daemon session that ends each OPEN when the test says: no day starts behind its back.
+      TestSession daemon =
+          TestSession.connect(
+              channel,
+              SessionRequest.newBuilder()
+                  .setHello(
+                      SessionHello.newBuilder()
+                          .setDaemonRole(DaemonRole.DAEMON_ROLE_WEATHER)
+                          .setOperatorToken(TestMarket.OPERATOR))
+                  .build());
+      daemon.await(SessionEvent::hasWelcome);
+      engine.startWhen(1, 1);
+
+      Home before = new Home("h", Policy.ALWAYS_SELL);
+      try (HomeSession first =
+          new HomeSession(channel, fleetOf(before), DayTemperature.MARKET, "test", listener)) {
+        first.start();
+        for (long day = 1; day <= 2; day++) {
+          endOpen(daemon, day);
+          awaitClose(day);
+        }
+      }
+      long earned = before.balanceMicro();
+      assertTrue(earned != 0, "the home traded on days 1 and 2");
+
+      // The same home in a new process: it knows its identity, not its books.
+      news.clear();
+      Home after = new Home("h", Policy.ALWAYS_SELL);
+      Fleet fleet = fleetOf(after);
+      fleet.registered(after, before.id(), before.token());
+      try (HomeSession second =
+          new HomeSession(channel, fleet, DayTemperature.MARKET, "test", listener)) {
+        second.start();
+        Await.until(
+            "the new process connected: " + news,
+            () -> news.stream().anyMatch(line -> line.startsWith("connected")),
+            Await.SHORT);
+        for (long day = 3; day <= 4; day++) {
+          endOpen(daemon, day);
+          awaitClose(day);
+        }
+        assertEquals(4, engine.finished().get(30, TimeUnit.SECONDS));
+        String line =
+            String.format(
+                Locale.ROOT,
+                "books reconciled with the market after day 3: h %+.6f EUR from results this"
+                    + " process did not hear",
+                earned / 1e6);
+        assertTrue(news.contains(line), line + " in " + news);
+        Account account =
+            MarketGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .getAccount(GetAccountRequest.newBuilder().setName("h").build());
+        assertEquals(account.getBalanceMicroEur(), after.balanceMicro());
+      }
+    } finally {
+      channel.shutdownNow();
+      server.stop();
+    }
+  }
+
+  private static Fleet fleetOf(Home home) {
+    return new Fleet(new EnergyModel(3, HomeParameters.DEFAULTS), List.of(home));
+  }
+
+  private static void endOpen(TestSession daemon, long day) throws InterruptedException {
+    assertEquals(day, daemon.awaitPhase(Phase.PHASE_OPEN));
+    daemon.send(
+        SessionRequest.newBuilder()
+            .setPhaseDone(PhaseDone.newBuilder().setDay(day).setPhase(Phase.PHASE_OPEN))
+            .build());
+  }
+
+  private void awaitClose(long day) throws InterruptedException {
+    Await.until(
+        "the close of day " + day + ": " + news,
+        () -> ticks.stream().anyMatch(tick -> tick.day() == day),
+        Await.SHORT);
   }
 }

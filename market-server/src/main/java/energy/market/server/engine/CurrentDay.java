@@ -75,13 +75,20 @@ final class CurrentDay {
     return current != null && current.day() == day && this.phase == phase;
   }
 
-  /** True when the session's homes take part in a day in progress that is not yet closing. */
-  boolean includes(Session session) {
+  /**
+   * True when a session joining now can still take part in the day in progress: during OPEN when
+   * its homes are in the day (they will hear GIFT begin), and during GIFT and TRADE only when every
+   * one of its homes in the day declared it already (a session that reconnects after its reports
+   * arrived; a day resumed after a restart with its declarations). A home that has not declared can
+   * no longer do so in time, so its session joins from the next day and trades nothing today.
+   */
+  boolean canStillTakePart(Session session) {
     DayState current = state;
-    return current != null
-        && current.day() == number
-        && phase != Phase.CLOSE
-        && current.takesPart(session);
+    Phase now = phase;
+    if (current == null || current.day() != number || now == null || now == Phase.CLOSE) {
+      return false;
+    }
+    return now == Phase.OPEN ? current.takesPart(session) : current.declaredByAll(session);
   }
 
   /**

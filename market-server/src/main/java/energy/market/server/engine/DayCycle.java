@@ -111,8 +111,11 @@ final class DayCycle implements DayClock.Listener {
         if (phase == Phase.TRADE) {
           current.state().gate().open();
         }
+        // A session that joined too late for today sends nothing for it: no need to wait.
         for (Session session : sessions.all()) {
-          if (!session.isDaemon() && current.state().takesPart(session)) {
+          if (!session.isDaemon()
+              && session.firstDay() <= day
+              && current.state().takesPart(session)) {
             waitFor.add(session);
           }
         }
@@ -248,9 +251,21 @@ final class DayCycle implements DayClock.Listener {
     current.closed(tick.priceMicro(), state.temperatureCelsius());
     ticks.publish(tick);
     for (Session session : sessions.all()) {
+      if (!session.isDaemon() && session.noteClose()) {
+        session.sink().balances(state.day(), accountsOf(session));
+      }
       session.sink().dayClosed(tick);
     }
     sessions.countMissedDays(closed.homes());
     events.expireBefore(state.day() + 1);
+  }
+
+  /** The accounts of a session's homes as of the close just made (empty for a home with none). */
+  private List<Account> accountsOf(Session session) {
+    List<Account> of = new ArrayList<>(session.homes().size());
+    for (long homeId : session.homes()) {
+      of.add(accounts.getOrDefault(homeId, Account.empty(homeId)));
+    }
+    return of;
   }
 }

@@ -99,6 +99,21 @@ final class DayState {
     return false;
   }
 
+  /** True when some of the session's homes take part in this day and all of those declared it. */
+  boolean declaredByAll(Session session) {
+    boolean any = false;
+    for (long homeId : session.homes()) {
+      HomeDay home = homes.get(homeId);
+      if (home != null) {
+        if (!home.declared()) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
   Collection<HomeDay> homes() {
     return homes.values();
   }

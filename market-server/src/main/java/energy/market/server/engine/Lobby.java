@@ -57,11 +57,10 @@ final class Lobby {
       ids.add(registry.authenticate(credential.getKey(), credential.getValue()).id());
     }
     Session session = sessions.openHomes(ids, unary, label, sink);
-    // A home already in the day in progress (it reconnects, or the day resumed after a restart
-    // with its gifts) goes on with that day; any other joins from the next one.
-    sink.welcome(
-        List.copyOf(session.homes()),
-        current.includes(session) ? current.number() : current.nextJoinDay());
+    // Homes that can still finish the day in progress go on with it; any other joins from the
+    // next day, so it sends no order for a day it did not declare.
+    session.joinsFrom(current.canStillTakePart(session) ? current.number() : current.nextJoinDay());
+    sink.welcome(List.copyOf(session.homes()), session.firstDay());
     startIfReady();
     return session;
   }
@@ -77,7 +76,8 @@ final class Lobby {
       throw new IllegalArgumentException("not a daemon kind: " + kind);
     }
     Session session = sessions.openDaemon(kind, label, sink);
-    sink.welcome(List.of(), current.nextJoinDay());
+    session.joinsFrom(current.nextJoinDay());
+    sink.welcome(List.of(), session.firstDay());
     LOG.info(session + " joined");
     startIfReady();
     return session;

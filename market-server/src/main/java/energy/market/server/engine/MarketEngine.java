@@ -261,9 +261,15 @@ public final class MarketEngine implements AutoCloseable {
     return trades.trade(homeId, token, day, side, wh, requestId);
   }
 
-  /** A session's TRADE batch; its results go back to the session when all have run. */
-  public void tradeOrders(Session session, long day, List<TradeOrder> orders) {
-    thread.run(() -> trades.tradeOrders(session, day, orders));
+  /**
+   * A session's TRADE batch; its results go back to the session when all have run. Each order that
+   * cannot run is refused alone, the others run.
+   *
+   * @param refused orders of the batch the transport could not read, reported with the results
+   */
+  public void tradeOrders(
+      Session session, long day, List<TradeOrder> orders, List<TradeRejection> refused) {
+    thread.run(() -> trades.tradeOrders(session, day, orders, refused));
   }
 
   // ---------------------------------------------------------------- operator inputs

@@ -26,6 +26,8 @@ public final class Session {
   private final SessionSink sink;
   private final Set<Long> homes = new LinkedHashSet<>();
   private boolean open = true;
+  private boolean sawClose;
+  private long firstDay;
 
   Session(long id, Kind kind, String label, SessionSink sink) {
     this.id = id;
@@ -60,6 +62,25 @@ public final class Session {
 
   void markClosed() {
     open = false;
+  }
+
+  /** The first day the session takes part in, as its welcome said. */
+  long firstDay() {
+    return firstDay;
+  }
+
+  void joinsFrom(long day) {
+    firstDay = day;
+  }
+
+  /**
+   * Notes that the session sees a day's close; true the first time, when its homes' balances go
+   * with the close.
+   */
+  boolean noteClose() {
+    boolean first = !sawClose;
+    sawClose = true;
+    return first;
   }
 
   boolean isDaemon() {

@@ -1,5 +1,6 @@
 package energy.market.server.engine;
 
+import energy.market.server.day.Account;
 import energy.market.server.day.GiftOutcome;
 import energy.market.server.day.TradeRecord;
 import energy.market.server.feed.Tick;
@@ -21,6 +22,13 @@ public interface SessionSink {
 
   /** The outcome of the session's trade orders. */
   void tradeResults(long day, List<TradeRecord> receipts, List<TradeRejection> rejections);
+
+  /**
+   * The money balance of each of the session's homes after the close of {@code day}; sent once,
+   * just before the first {@link #dayClosed} the session sees, so that a client that missed results
+   * (a broken stream, a restarted market) can set its books from the market's.
+   */
+  void balances(long day, List<Account> accounts);
 
   /** The day closed. */
   void dayClosed(Tick tick);

@@ -39,6 +39,8 @@ final class TradeDesk {
   /** The most trade orders one executor task handles. */
   static final int TRADE_CHUNK = 256;
 
+  private static final String CLOSED_BEFORE_IT_RAN = "TRADE closed before it ran";
+
   private static final String LEDGER_FAILED =
       "the market could not record the trade and is stopping; resend it once it is back";
 
@@ -80,12 +82,9 @@ final class TradeDesk {
     ListenableFuture<CompletableFuture<TradeRecord>> executed;
     try {
       registry.authenticate(homeId, token);
-      if (side == null) {
-        throw new IllegalArgumentException("trade side is missing; allowed: BUY, SELL");
-      }
+      TradeOrder order = new TradeOrder(homeId, side, wh, requestId);
       Energy.requireAmount("trade amount", wh, false);
       DayState state = current.require(day);
-      TradeOrder order = new TradeOrder(homeId, side, wh, requestId);
       executed = trades.submit(() -> executeUnary(state, order));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -160,10 +159,14 @@ final class TradeDesk {
   /**
    * A session's TRADE batch, in chunks on the executor; its results go back to the session when all
    * have run. Runs on the market thread.
+   *
+   * @param refused orders of the batch that the transport could not read, refused with the others'
+   *     results
    */
-  void tradeOrders(Session session, long day, List<TradeOrder> orders) {
+  void tradeOrders(
+      Session session, long day, List<TradeOrder> orders, List<TradeRejection> refused) {
     DayState state = current.state();
-    List<TradeRejection> rejections = Collections.synchronizedList(new ArrayList<>());
+    List<TradeRejection> rejections = Collections.synchronizedList(new ArrayList<>(refused));
     List<TradeRecord> receipts = Collections.synchronizedList(new ArrayList<>());
     List<TradeOrder> admitted = new ArrayList<>();
     for (TradeOrder order : orders) {
@@ -177,23 +180,29 @@ final class TradeDesk {
       admitted.forEach(order -> rejections.add(reject(order, "day " + day + " is not in TRADE")));
       admitted.clear();
     }
+    if (!admitted.isEmpty() && !state.gate().enter()) {
+      admitted.forEach(order -> rejections.add(reject(order, CLOSED_BEFORE_IT_RAN)));
+      admitted.clear();
+    }
+    if (admitted.isEmpty()) {
+      deliverResults(session, day, receipts, rejections);
+      return;
+    }
+    // The batch holds the day's gate until its results are queued on the market thread, ahead of
+    // the end of TRADE: a session hears its receipts before the day closes, even when TRADE ends
+    // on its deadline while chunks are still waiting for the executor.
     List<List<TradeOrder>> chunks = Lists.partition(admitted, TRADE_CHUNK);
     AtomicInteger remaining = new AtomicInteger(chunks.size());
     Runnable chunkDone =
         () -> {
           if (remaining.decrementAndGet() == 0) {
             thread.run(() -> deliverResults(session, day, receipts, rejections));
+            state.gate().exit();
           }
         };
-    if (chunks.isEmpty()) {
-      deliverResults(session, day, receipts, rejections);
-      return;
-    }
     for (List<TradeOrder> chunk : chunks) {
       try {
-        trades
-            .submit(() -> executeChunk(state, chunk, receipts, rejections))
-            .addListener(chunkDone, MoreExecutors.directExecutor());
+        trades.submit(() -> executeChunk(state, chunk, receipts, rejections, chunkDone));
       } catch (OverloadedException e) {
         chunk.forEach(order -> rejections.add(reject(order, e.getMessage())));
         chunkDone.run();
@@ -205,44 +214,53 @@ final class TradeDesk {
       DayState state,
       List<TradeOrder> chunk,
       List<TradeRecord> receipts,
+      List<TradeRejection> rejections,
+      Runnable chunkDone) {
+    try {
+      if (state.gate().isOpen()) {
+        executeOpen(state, chunk, receipts, rejections);
+      } else {
+        chunk.forEach(order -> rejections.add(reject(order, CLOSED_BEFORE_IT_RAN)));
+      }
+    } finally {
+      chunkDone.run();
+    }
+    return null;
+  }
+
+  private void executeOpen(
+      DayState state,
+      List<TradeOrder> chunk,
+      List<TradeRecord> receipts,
       List<TradeRejection> rejections) {
-    if (!state.gate().enter()) {
-      chunk.forEach(order -> rejections.add(reject(order, "TRADE closed before it ran")));
-      return null;
+    List<TradeRecord> executed = new ArrayList<>();
+    List<TradeRecord> fresh = new ArrayList<>();
+    List<TradeOrder> freshOrders = new ArrayList<>();
+    for (TradeOrder order : chunk) {
+      try {
+        HomeDay.Executed result = executeInMemory(state, order);
+        if (!result.repeated()) {
+          fresh.add(result.record());
+          freshOrders.add(order);
+        } else {
+          executed.add(result.record());
+        }
+      } catch (RuntimeException e) {
+        rejections.add(reject(order, e.getMessage()));
+      }
     }
     try {
-      List<TradeRecord> executed = new ArrayList<>();
-      List<TradeRecord> fresh = new ArrayList<>();
-      List<TradeOrder> freshOrders = new ArrayList<>();
-      for (TradeOrder order : chunk) {
-        try {
-          HomeDay.Executed result = executeInMemory(state, order);
-          if (!result.repeated()) {
-            fresh.add(result.record());
-            freshOrders.add(order);
-          } else {
-            executed.add(result.record());
-          }
-        } catch (RuntimeException e) {
-          rejections.add(reject(order, e.getMessage()));
-        }
-      }
-      try {
-        ledger.tradesExecuted(fresh);
-      } catch (LedgerException e) {
-        // Not kept, so not acknowledged; the market stops, and the day re-runs after a restart.
-        freshOrders.forEach(order -> rejections.add(reject(order, LEDGER_FAILED)));
-        receipts.addAll(executed);
-        thread.run(() -> run.ledgerFailed(e));
-        return null;
-      }
-      state.recordTrades(fresh);
-      executed.addAll(fresh);
+      ledger.tradesExecuted(fresh);
+    } catch (LedgerException e) {
+      // Not kept, so not acknowledged; the market stops, and the day re-runs after a restart.
+      freshOrders.forEach(order -> rejections.add(reject(order, LEDGER_FAILED)));
       receipts.addAll(executed);
-      return null;
-    } finally {
-      state.gate().exit();
+      thread.run(() -> run.ledgerFailed(e));
+      return;
     }
+    state.recordTrades(fresh);
+    executed.addAll(fresh);
+    receipts.addAll(executed);
   }
 
   private HomeDay.Executed executeInMemory(DayState state, TradeOrder order) {

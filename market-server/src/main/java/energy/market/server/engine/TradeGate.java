@@ -27,6 +27,11 @@ final class TradeGate {
     return true;
   }
 
+  /** True while TRADE is open (a batch that holds the gate checks it before each chunk). */
+  boolean isOpen() {
+    return open;
+  }
+
   /** Leaves after a trade. */
   void exit() {
     if (inFlight.decrementAndGet() == 0) {

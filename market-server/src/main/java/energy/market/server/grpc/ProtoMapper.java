@@ -3,6 +3,8 @@ package energy.market.server.grpc;
 import com.google.protobuf.Timestamp;
 import energy.market.api.v1.Account;
 import energy.market.api.v1.ActiveEvent;
+import energy.market.api.v1.HomeBalance;
+import energy.market.api.v1.HomeBalances;
 import energy.market.api.v1.HomeGiftResult;
 import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.MarketState;
@@ -10,6 +12,7 @@ import energy.market.api.v1.PhaseStarted;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.ReportEventResponse;
+import energy.market.api.v1.TradeOrder;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.client.ContractEnums;
 import energy.market.server.day.GiftOutcome;
@@ -24,6 +27,7 @@ import energy.market.server.price.ActiveEffect;
 import energy.market.server.price.EventBook;
 import energy.market.server.price.MarketEventRecord;
 import java.time.Instant;
+import java.util.List;
 
 /** Translates between the contract's messages and the market's domain types. */
 public final class ProtoMapper {
@@ -115,6 +119,44 @@ public final class ProtoMapper {
         .setRequestId(rejection.requestId() == null ? "" : rejection.requestId())
         .setReason(rejection.reason())
         .build();
+  }
+
+  /**
+   * A batch's order, read into the domain's.
+   *
+   * @throws IllegalArgumentException for a missing or unknown side or a request id too long
+   */
+  public static energy.market.server.engine.TradeOrder order(TradeOrder order) {
+    return new energy.market.server.engine.TradeOrder(
+        order.getHomeId(),
+        ContractEnums.side(order.getSide()),
+        order.getAmountWh(),
+        order.getRequestId());
+  }
+
+  /**
+   * The refusal of an order that could not be read; its request id is echoed at most {@link
+   * energy.market.server.engine.TradeOrder#MAX_REQUEST_ID} characters long.
+   */
+  public static TradeRejection refused(TradeOrder order, String reason) {
+    String requestId = order.getRequestId();
+    int max = energy.market.server.engine.TradeOrder.MAX_REQUEST_ID;
+    return new TradeRejection(
+        order.getHomeId(),
+        requestId.length() > max ? requestId.substring(0, max) : requestId,
+        reason);
+  }
+
+  /** The balances of a session's homes after a close. */
+  public static HomeBalances balances(long day, List<energy.market.server.day.Account> accounts) {
+    HomeBalances.Builder balances = HomeBalances.newBuilder().setDay(day);
+    for (energy.market.server.day.Account account : accounts) {
+      balances.addBalances(
+          HomeBalance.newBuilder()
+              .setHomeId(account.homeId())
+              .setBalanceMicroEur(account.balanceMicro()));
+    }
+    return balances.build();
   }
 
   /** A gift outcome. */

@@ -8,8 +8,10 @@ import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.SessionWelcome;
+import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradeResults;
 import energy.market.client.ContractEnums;
+import energy.market.server.day.Account;
 import energy.market.server.day.GiftOutcome;
 import energy.market.server.day.TradeRecord;
 import energy.market.server.engine.HomeReport;
@@ -77,18 +79,7 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
           }
           engine.dayReports(established(), request.getDayReports().getDay(), reports);
         }
-        case TRADE_ORDERS -> {
-          List<TradeOrder> orders = new ArrayList<>(request.getTradeOrders().getOrdersCount());
-          for (energy.market.api.v1.TradeOrder order : request.getTradeOrders().getOrdersList()) {
-            orders.add(
-                new TradeOrder(
-                    order.getHomeId(),
-                    ContractEnums.side(order.getSide()),
-                    order.getAmountWh(),
-                    order.getRequestId()));
-          }
-          engine.tradeOrders(established(), request.getTradeOrders().getDay(), orders);
-        }
+        case TRADE_ORDERS -> tradeOrders(request.getTradeOrders());
         case PHASE_DONE ->
             engine.phaseDone(
                 established(),
@@ -101,6 +92,25 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
     } catch (RuntimeException e) {
       fail(GrpcErrors.toStatus(e));
     }
+  }
+
+  /**
+   * Hands a batch to the engine. An order that cannot be read (an unknown side, a request id too
+   * long to keep) is refused alone, with the batch's results; the others run and the session goes
+   * on.
+   */
+  private void tradeOrders(TradeOrders batch) {
+    Session established = established();
+    List<TradeOrder> orders = new ArrayList<>(batch.getOrdersCount());
+    List<TradeRejection> refused = new ArrayList<>();
+    for (energy.market.api.v1.TradeOrder order : batch.getOrdersList()) {
+      try {
+        orders.add(ProtoMapper.order(order));
+      } catch (IllegalArgumentException e) {
+        refused.add(ProtoMapper.refused(order, e.getMessage()));
+      }
+    }
+    engine.tradeOrders(established, batch.getDay(), orders, refused);
   }
 
   private void hello(SessionHello hello) {
@@ -219,6 +229,11 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
     receipts.forEach(receipt -> results.addReceipts(ProtoMapper.receipt(receipt)));
     rejections.forEach(rejection -> results.addRejections(ProtoMapper.rejection(rejection)));
     send(SessionEvent.newBuilder().setTradeResults(results).build());
+  }
+
+  @Override
+  public void balances(long day, List<Account> accounts) {
+    send(SessionEvent.newBuilder().setBalances(ProtoMapper.balances(day, accounts)).build());
   }
 
   @Override
