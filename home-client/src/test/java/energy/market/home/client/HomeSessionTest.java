@@ -58,10 +58,10 @@ class HomeSessionTest {
     return new Fleet(
         new EnergyModel(3, HomeParameters.DEFAULTS),
         List.of(
-            new Home("seller", Policy.ALWAYS_SELL),
-            new Home("giver", Policy.ALWAYS_GIVE),
-            new Home("mixed", Policy.SELL_IF_NO_TAKERS),
-            new Home("other", Policy.SELL_IF_NO_TAKERS)));
+            new Home("seller", Policy.ALWAYS_SELL, TestMarket.SECRET),
+            new Home("giver", Policy.ALWAYS_GIVE, TestMarket.SECRET),
+            new Home("mixed", Policy.SELL_IF_NO_TAKERS, TestMarket.SECRET),
+            new Home("other", Policy.SELL_IF_NO_TAKERS, TestMarket.SECRET)));
   }
 
   private static MarketServer market(String name, long days) throws Exception {
