@@ -84,6 +84,11 @@ class HomeSessionTest {
       session.start();
       server.engine().startWhen(4, 0);
       assertEquals(5, server.engine().finished().get(20, TimeUnit.SECONDS));
+      // The market finished before its last results reached the homes' session thread.
+      Await.until(
+          "day 5 closed at the homes",
+          () -> ticks.stream().anyMatch(t -> t.day() == 5),
+          Await.SHORT);
       long given = 0;
       long received = 0;
       for (Home home : fleet.homes()) {
