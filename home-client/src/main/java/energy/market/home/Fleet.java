@@ -33,9 +33,9 @@ public final class Fleet {
     return byName.values();
   }
 
-  /** Records a home's identity at the market. */
-  public void registered(Home home, long homeId, String token) {
-    home.registered(homeId, token);
+  /** Records a home's id at the market. */
+  public void registered(Home home, long homeId) {
+    home.registered(homeId);
     byId.put(homeId, home);
   }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 public final class Home {
   private final String name;
   private final Policy policy;
+  private final String secret;
   private long id;
-  private String token = "";
 
   private long day;
   private EnergyDraw draw = new EnergyDraw(0, 0);
@@ -24,9 +24,13 @@ public final class Home {
   private long balanceMicro;
   private long balanceBeforeDay;
 
-  public Home(String name, Policy policy) {
+  /**
+   * @param secret what proves at the market that this is the home (see {@link HomeSecrets})
+   */
+  public Home(String name, Policy policy, String secret) {
     this.name = name;
     this.policy = policy;
+    this.secret = secret;
   }
 
   public String name() {
@@ -42,15 +46,14 @@ public final class Home {
     return id;
   }
 
-  /** The home's session token; empty before it registered. */
-  public String token() {
-    return token;
+  /** The home's secret, presented at registration and with every later call. */
+  public String secret() {
+    return secret;
   }
 
-  /** Records the identity the market gave (or restored). */
-  public void registered(long homeId, String sessionToken) {
+  /** Records the id the market gave (the same id every time the home comes back). */
+  public void registered(long homeId) {
     this.id = homeId;
-    this.token = sessionToken;
   }
 
   /**

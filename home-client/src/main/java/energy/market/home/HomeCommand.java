@@ -5,6 +5,7 @@ import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
 import energy.market.client.ShutdownHook;
 import energy.market.client.cli.ComfortBandOptions;
+import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.MarketAddressOption;
 import energy.market.client.cli.SeedOption;
 import energy.market.home.client.HomeSession;
@@ -37,8 +38,10 @@ import picocli.CommandLine.Spec;
     description =
         "Runs homes that produce, consume, give, sell and buy energy every day: one home "
             + "(--name), a list of homes (--name repeated) or many (--count). All homes of the "
-            + "process share one session with the market, one message per phase. Leaves the "
-            + "market cleanly on Ctrl-C or SIGTERM.")
+            + "process share one session with the market, one message per phase. A home is known "
+            + "at the market by its name and a secret made from the key in --state-dir, so the "
+            + "same command started again resumes the same homes. Leaves the market cleanly on "
+            + "Ctrl-C or SIGTERM.")
 public final class HomeCommand implements Callable<Integer> {
   /** How long a home waits for the weather source to show the day before using the market's. */
   static final Duration WEATHER_WAIT = Duration.ofMillis(300);
@@ -133,6 +136,20 @@ public final class HomeCommand implements Callable<Integer> {
   Path shmFile = WeatherFile.defaultPath();
 
   @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the homes' key is kept (file "
+              + HomeSecrets.KEY_FILE
+              + ", created on first use, readable by its owner only). Each home's secret is made "
+              + "from it and the home's name: started again with the same name and state "
+              + "directory, a home is the same home at the market, with its account. Another "
+              + "directory makes other homes, whose names must then be new to the market "
+              + "(default: $XDG_STATE_HOME/energy-market, else ~/.local/state/energy-market; "
+              + "here ${DEFAULT-VALUE}).")
+  Path stateDir = HomeSecrets.defaultDirectory();
+
+  @Option(
       names = "--print",
       paramLabel = "WHAT",
       description =
@@ -150,14 +167,17 @@ public final class HomeCommand implements Callable<Integer> {
     MarketAddress address = market.address();
     Fleet fleet;
     String printMode;
+    HomeSecrets secrets;
     try {
       HomeParameters parameters = energy.parameters(comfort.low(), comfort.high());
       PolicyMix mix = PolicyMix.parse(policy, seed.seed());
-      fleet = new Fleet(new EnergyModel(seed.seed(), parameters), homes(mix));
-      printMode = printMode(fleet.homes().size());
+      List<String> homeNames = HomeNames.of(names, count, prefix, firstIndex);
+      printMode = printMode(homeNames.size());
       if (days < 0) {
         throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
       }
+      secrets = openSecrets();
+      fleet = new Fleet(new EnergyModel(seed.seed(), parameters), homes(homeNames, mix, secrets));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -213,6 +233,9 @@ public final class HomeCommand implements Callable<Integer> {
             + ", pid "
             + ProcessHandle.current().pid());
     out.flush();
+    if (secrets.created()) {
+      info(out, "new key " + secrets.keyFile() + ": keep it to keep these homes");
+    }
     ShutdownHook hook =
         ShutdownHook.install(
             "home-client-shutdown",
@@ -241,10 +264,19 @@ public final class HomeCommand implements Callable<Integer> {
     }
   }
 
-  private List<Home> homes(PolicyMix mix) {
-    List<Home> homes = new ArrayList<>();
-    for (String name : HomeNames.of(names, count, prefix, firstIndex)) {
-      homes.add(new Home(name, mix.policyFor(name)));
+  /** The homes' secrets; a key file that cannot be used ends the command with exit code 2. */
+  private HomeSecrets openSecrets() {
+    try {
+      return HomeSecrets.open(stateDir);
+    } catch (UnusableKeyFileException e) {
+      throw new CommandFailure(2, e.getMessage());
+    }
+  }
+
+  private static List<Home> homes(List<String> names, PolicyMix mix, HomeSecrets secrets) {
+    List<Home> homes = new ArrayList<>(names.size());
+    for (String name : names) {
+      homes.add(new Home(name, mix.policyFor(name), secrets.secretOf(name)));
     }
     return homes;
   }

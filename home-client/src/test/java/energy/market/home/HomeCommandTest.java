@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.market.client.cli.OneLineErrors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -56,5 +60,31 @@ class HomeCommandTest {
         err.toString().startsWith("home: home name 'no spaces' is not allowed"), err.toString());
     assertEquals(1, err.toString().lines().count(), err.toString());
     assertEquals("", out.toString());
+  }
+
+  @Test
+  void aDamagedKeyFileIsOneLineNamingItExitCodeTwoAndNothingStarts(@TempDir Path state)
+      throws Exception {
+    Path key = state.resolve(HomeSecrets.KEY_FILE);
+    Files.writeString(key, "not a key\n");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    assertEquals(2, run("--name", "alice", "--state-dir", state.toString()));
+    assertEquals(
+        "home: key file "
+            + key
+            + " is damaged (a key is 64 hex digits); restore it from a backup to keep its homes,"
+            + " or move it away to start new homes under other names"
+            + System.lineSeparator(),
+        err.toString());
+    assertEquals("", out.toString());
+    assertEquals("not a key\n", Files.readString(key), "the file is left as it was");
+  }
+
+  @Test
+  void theHelpExplainsTheStateDirectory() {
+    assertEquals(0, run("--help"));
+    String help = out.toString().replaceAll("\\s+", " ");
+    assertTrue(help.contains("--state-dir=DIR Where the homes' key is kept"), help);
+    assertTrue(help.contains("default: $XDG_STATE_HOME/energy-market, else"), help);
   }
 }

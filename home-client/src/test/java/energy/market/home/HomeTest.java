@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class HomeTest {
 
   private static Home home(Policy policy) {
-    Home home = new Home("h", policy);
-    home.registered(1, "t");
+    Home home = new Home("h", policy, "secret-of-home-h");
+    home.registered(1);
     return home;
   }
 

@@ -133,6 +133,7 @@ class LedgerFailureTest {
             RegisterRequest.newBuilder()
                 .setName("h")
                 .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                .setSecret(TestMarket.SECRET)
                 .build());
   }
 }

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * A window on one unary method of a real server, installed as an interceptor: it counts the calls,
  * keeps each answered call's request and response, and injects the faults a test asks for (the next
- * calls fail with a status, or chosen requests are refused) without the server knowing.
+ * calls fail with a status, chosen requests are refused, or the replies of the next calls are lost
+ * after the server made them) without the server knowing.
  */
 public final class MethodTap<ReqT, RespT> implements ServerInterceptor {
   /** A call the server answered: what came in and what went out. */
@@ -31,6 +32,8 @@ public final class MethodTap<ReqT, RespT> implements ServerInterceptor {
   private Status failure = Status.UNAVAILABLE; // guarded by this
   private Predicate<ReqT> refused = request -> false; // guarded by this
   private Status refusal = Status.INVALID_ARGUMENT; // guarded by this
+  private int repliesToLose; // guarded by this
+  private Status lostWith = Status.UNAVAILABLE; // guarded by this
 
   public MethodTap(MethodDescriptor<ReqT, RespT> method) {
     this.method = method;
@@ -43,6 +46,16 @@ public final class MethodTap<ReqT, RespT> implements ServerInterceptor {
   public synchronized void failNext(int count, Status status) {
     failuresLeft = count;
     failure = status;
+  }
+
+  /**
+   * Lets the server handle the next {@code count} calls in full, then replaces each reply with
+   * {@code status}: the caller sees a failure although the server did (and kept) the work, as when
+   * a reply is lost on the way or arrives after the caller's deadline.
+   */
+  public synchronized void loseRepliesOfNext(int count, Status status) {
+    repliesToLose = count;
+    lostWith = status;
   }
 
   /** Refuses every request matching {@code which} with {@code status}. */
@@ -84,8 +97,16 @@ public final class MethodTap<ReqT, RespT> implements ServerInterceptor {
       return next.startCall(call, headers);
     }
     Status injected = null;
+    Status replyLost = null;
     synchronized (this) {
       attempts++;
+      if (repliesToLose > 0) {
+        repliesToLose--;
+        replyLost =
+            lostWith.getDescription() == null
+                ? lostWith.withDescription("reply lost by the test")
+                : lostWith;
+      }
       if (failuresLeft > 0) {
         failuresLeft--;
         injected =
@@ -99,12 +120,20 @@ public final class MethodTap<ReqT, RespT> implements ServerInterceptor {
       return new ServerCall.Listener<>() {};
     }
     AtomicReference<I> request = new AtomicReference<>();
+    Status lost = replyLost;
     ServerCall<I, O> recording =
         new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
           @Override
           public void sendMessage(O message) {
             record(request.get(), message);
-            super.sendMessage(message);
+            if (lost == null) {
+              super.sendMessage(message);
+            }
+          }
+
+          @Override
+          public void close(Status status, Metadata trailers) {
+            super.close(lost == null ? status : lost, lost == null ? trailers : new Metadata());
           }
         };
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(

@@ -32,10 +32,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A test's stand-in for a home-client process: it registers its homes (resuming them with their
- * tokens when it connects again), follows the days over one {@code Market/Connect} session, and
- * like the real client sends each day's reports and orders with deterministic request ids ({@code
- * name/day/sell|buy}), so that a day the market re-runs after a restart gets the same orders again.
+ * A test's stand-in for a home-client process: it registers its homes with their secrets (which
+ * resumes them when it connects again), follows the days over one {@code Market/Connect} session,
+ * and like the real client sends each day's reports and orders with deterministic request ids
+ * ({@code name/day/sell|buy}), so that a day the market re-runs after a restart gets the same
+ * orders again.
  *
  * <p>Draws depend only on the home's name and the day, so a re-run day is declared the same way.
  */
@@ -56,7 +57,6 @@ public final class TestHomeProcess implements AutoCloseable {
   private final String label;
   private final List<HomeSpec> specs;
   private final Map<String, Long> ids = new ConcurrentHashMap<>();
-  private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final Map<String, long[]> gifts =
       new ConcurrentHashMap<>(); // "id/day" -> given, received
   private final List<Boolean> resumedFlags = new CopyOnWriteArrayList<>();
@@ -90,15 +90,14 @@ public final class TestHomeProcess implements AutoCloseable {
                   RegisterRequest.newBuilder()
                       .setName(spec.name())
                       .setPolicy(spec.policy())
-                      .setSessionToken(tokens.getOrDefault(spec.name(), ""))
+                      .setSecret(secret(spec.name()))
                       .build());
       ids.put(spec.name(), registered.getHomeId());
-      tokens.put(spec.name(), registered.getSessionToken());
       resumedFlags.add(registered.getResumed());
       hello.addHomes(
           HomeCredentials.newBuilder()
               .setHomeId(registered.getHomeId())
-              .setSessionToken(registered.getSessionToken()));
+              .setSecret(secret(spec.name())));
     }
     TestSession opened =
         TestSession.connect(channel, SessionRequest.newBuilder().setHello(hello).build());
@@ -255,9 +254,9 @@ public final class TestHomeProcess implements AutoCloseable {
     return ids.get(name);
   }
 
-  /** The home's session token. */
-  public String token(String name) {
-    return tokens.get(name);
+  /** The home's secret: its own, made from its name, so a process made again finds it. */
+  public String secret(String name) {
+    return "test-secret-of-" + name;
   }
 
   /** Every receipt received, in order of arrival (a re-run day's repeats included). */

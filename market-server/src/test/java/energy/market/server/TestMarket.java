@@ -30,6 +30,13 @@ import java.util.concurrent.TimeUnit;
 public final class TestMarket implements AutoCloseable {
   public static final String OPERATOR = "test-operator";
 
+  /**
+   * The secret of the homes {@link #register} registers. The market knows each home by its id and
+   * secret together, so sharing one secret still gives each home its own credentials; a test about
+   * secrets registers its homes with their own.
+   */
+  public static final String SECRET = "test-home-secret-0123456789";
+
   public final MarketEngine engine;
   public final MarketServer server;
   public final ManagedChannel channel;
@@ -102,17 +109,21 @@ public final class TestMarket implements AutoCloseable {
     return this;
   }
 
-  /** Registers a new home. */
+  /** Registers a home with {@link #SECRET}. */
   public RegisterResponse register(String name, TradePolicy policy) {
-    return market().register(RegisterRequest.newBuilder().setName(name).setPolicy(policy).build());
+    return register(name, policy, SECRET);
   }
 
-  /** A registered home's credentials. */
+  /** Registers a home with its own secret. */
+  public RegisterResponse register(String name, TradePolicy policy, String secret) {
+    return market()
+        .register(
+            RegisterRequest.newBuilder().setName(name).setPolicy(policy).setSecret(secret).build());
+  }
+
+  /** The credentials of a home registered with {@link #SECRET}. */
   public static HomeCredentials credentials(RegisterResponse home) {
-    return HomeCredentials.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSessionToken(home.getSessionToken())
-        .build();
+    return HomeCredentials.newBuilder().setHomeId(home.getHomeId()).setSecret(SECRET).build();
   }
 
   /** Opens a Market/Connect session for these homes and waits for its welcome. */

@@ -28,7 +28,7 @@ public final class TestSession implements StreamObserver<SessionEvent> {
   }
 
   /** Opens Market/FollowSession for one home. */
-  public static TestSession follow(Channel channel, long homeId, String token) {
+  public static TestSession follow(Channel channel, long homeId, String secret) {
     TestSession session = new TestSession();
     MarketGrpc.newStub(channel)
         .followSession(
@@ -36,7 +36,7 @@ public final class TestSession implements StreamObserver<SessionEvent> {
                 .setHome(
                     energy.market.api.v1.HomeCredentials.newBuilder()
                         .setHomeId(homeId)
-                        .setSessionToken(token))
+                        .setSecret(secret))
                 .build(),
             session);
     return session;

@@ -32,12 +32,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The session of a process's homes with the market: registers them (or resumes them with their
- * tokens), opens {@code Market/Connect} and answers each phase with one batch for all homes. When
- * the market goes away it reconnects with exponential backoff and resumes under the same
- * identities; the first close of each session sets the homes' books from the market's balances, so
- * nothing missed while away is lost from them. Everything runs on one thread, which keeps the fleet
- * single-threaded and the outgoing stream's calls serialized.
+ * The session of a process's homes with the market: registers them with their secrets (which
+ * resumes homes registered before), opens {@code Market/Connect} and answers each phase with one
+ * batch for all homes. When the market goes away it reconnects with exponential backoff and resumes
+ * under the same identities; the first close of each session sets the homes' books from the
+ * market's balances, so nothing missed while away is lost from them. Everything runs on one thread,
+ * which keeps the fleet single-threaded and the outgoing stream's calls serialized.
  */
 public final class HomeSession implements AutoCloseable {
 
@@ -123,7 +123,7 @@ public final class HomeSession implements AutoCloseable {
       for (Home home : fleet.homes()) {
         if (home.id() != 0) {
           hello.addHomes(
-              HomeCredentials.newBuilder().setHomeId(home.id()).setSessionToken(home.token()));
+              HomeCredentials.newBuilder().setHomeId(home.id()).setSecret(home.secret()));
         }
       }
     }

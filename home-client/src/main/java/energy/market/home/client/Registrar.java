@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Registers a fleet's homes (or resumes them with their tokens), many calls in flight at once so
- * that thousands of homes join in about a second.
+ * Registers a fleet's homes with their secrets, many calls in flight at once so that thousands of
+ * homes join in about a second. Registering is idempotent at the market: a home registered before
+ * (by an earlier process, or by a call whose reply was lost) gets its own id back, so a failed
+ * round is simply sent again.
  */
 final class Registrar {
   private static final int IN_FLIGHT = 64;
@@ -56,7 +58,7 @@ final class Registrar {
           RegisterRequest.newBuilder()
               .setName(home.name())
               .setPolicy(ContractEnums.policy(home.policy()))
-              .setSessionToken(home.token())
+              .setSecret(home.secret())
               .build();
       stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
           .register(
@@ -65,7 +67,7 @@ final class Registrar {
                 @Override
                 public void onNext(RegisterResponse response) {
                   synchronized (fleet) {
-                    fleet.registered(home, response.getHomeId(), response.getSessionToken());
+                    fleet.registered(home, response.getHomeId());
                   }
                 }
 

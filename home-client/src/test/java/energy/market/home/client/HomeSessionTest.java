@@ -66,10 +66,10 @@ class HomeSessionTest {
     return new Fleet(
         new EnergyModel(3, HomeParameters.DEFAULTS),
         List.of(
-            new Home("seller", Policy.ALWAYS_SELL),
-            new Home("giver", Policy.ALWAYS_GIVE),
-            new Home("mixed", Policy.SELL_IF_NO_TAKERS),
-            new Home("other", Policy.SELL_IF_NO_TAKERS)));
+            new Home("seller", Policy.ALWAYS_SELL, TestMarket.SECRET),
+            new Home("giver", Policy.ALWAYS_GIVE, TestMarket.SECRET),
+            new Home("mixed", Policy.SELL_IF_NO_TAKERS, TestMarket.SECRET),
+            new Home("other", Policy.SELL_IF_NO_TAKERS, TestMarket.SECRET)));
   }
 
   private static MarketServer market(String name, long days) throws Exception {
@@ -92,6 +92,11 @@ class HomeSessionTest {
       session.start();
       server.engine().startWhen(4, 0);
       assertEquals(5, server.engine().finished().get(20, TimeUnit.SECONDS));
+      // The market finished before its last results reached the homes' session thread.
+      Await.until(
+          "day 5 closed at the homes",
+          () -> ticks.stream().anyMatch(t -> t.day() == 5),
+          Await.SHORT);
       long given = 0;
       long received = 0;
       for (Home home : fleet.homes()) {
@@ -177,7 +182,7 @@ class HomeSessionTest {
       daemon.await(SessionEvent::hasWelcome);
       engine.startWhen(1, 1);
 
-      Home before = new Home("h", Policy.ALWAYS_SELL);
+      Home before = new Home("h", Policy.ALWAYS_SELL, TestMarket.SECRET);
       try (HomeSession first =
           new HomeSession(channel, fleetOf(before), DayTemperature.MARKET, "test", listener)) {
         first.start();
@@ -189,11 +194,10 @@ class HomeSessionTest {
       long earned = before.balanceMicro();
       assertTrue(earned != 0, "the home traded on days 1 and 2");
 
-      // The same home in a new process: it knows its identity, not its books.
+      // The same home in a new process: it knows its secret, not its books.
       news.clear();
-      Home after = new Home("h", Policy.ALWAYS_SELL);
+      Home after = new Home("h", Policy.ALWAYS_SELL, TestMarket.SECRET);
       Fleet fleet = fleetOf(after);
-      fleet.registered(after, before.id(), before.token());
       try (HomeSession second =
           new HomeSession(channel, fleet, DayTemperature.MARKET, "test", listener)) {
         second.start();

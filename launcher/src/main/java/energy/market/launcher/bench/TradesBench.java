@@ -18,7 +18,9 @@ import energy.market.api.v1.TradeSide;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -99,6 +101,8 @@ public final class TradesBench implements Callable<Integer> {
                 "--max-concurrent-trades",
                 Integer.toString(maxConcurrent)))) {
       MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
+      // The bench's homes live as long as its market, so one random secret serves them all.
+      String secret = newSecret();
       List<HomeCredentials> credentials = new ArrayList<>();
       SessionHello.Builder hello = SessionHello.newBuilder().setLabel("bench");
       DayReports.Builder reports = DayReports.newBuilder().setDay(1);
@@ -110,12 +114,10 @@ public final class TradesBench implements Callable<Integer> {
                     RegisterRequest.newBuilder()
                         .setName("bench-" + i)
                         .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                        .setSecret(secret)
                         .build());
         HomeCredentials credential =
-            HomeCredentials.newBuilder()
-                .setHomeId(home.getHomeId())
-                .setSessionToken(home.getSessionToken())
-                .build();
+            HomeCredentials.newBuilder().setHomeId(home.getHomeId()).setSecret(secret).build();
         credentials.add(credential);
         hello.addHomes(credential);
         reports.addReports(
@@ -317,5 +319,11 @@ public final class TradesBench implements Callable<Integer> {
                 }
               });
     }
+  }
+
+  private static String newSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 }

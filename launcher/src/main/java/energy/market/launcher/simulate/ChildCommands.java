@@ -17,6 +17,9 @@ public final class ChildCommands {
   static final Pattern EXTERNAL_READY = Pattern.compile("(waiting for signals)");
   static final Pattern HOMES_READY = Pattern.compile("home-client: (\\d+) homes");
 
+  /** The directory of the run's homes' key, inside the run's directory. */
+  static final String HOME_STATE_DIR = "home-state";
+
   /** The daemons the market waits for before day 1: weather and external. */
   static final int DAEMONS = 2;
 
@@ -86,7 +89,8 @@ public final class ChildCommands {
 
   /**
    * A process of homes: they read the temperature from the run's shared-memory file (falling back
-   * to the weather stream, then the market) and leave after the run's last day.
+   * to the weather stream, then the market), keep their key in the run's directory (so that a run's
+   * homes never mix with the user's own) and leave after the run's last day.
    */
   public ChildSpec homes(HomeShare share, int marketPort, int weatherPort) {
     List<String> args =
@@ -109,7 +113,9 @@ public final class ChildCommands {
                 "--shm-file",
                 run.shmFile().toString(),
                 "--weather-address",
-                LOOPBACK + ":" + weatherPort));
+                LOOPBACK + ":" + weatherPort,
+                "--state-dir",
+                run.runDir().resolve(HOME_STATE_DIR).toString()));
     args.addAll(run.forwardedTo("home"));
     return new ChildSpec(
         "homes-" + share.process(), "home", JvmOptions.homes(share.count()), args, HOMES_READY);

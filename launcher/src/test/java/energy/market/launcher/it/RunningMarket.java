@@ -41,6 +41,9 @@ public final class RunningMarket implements AutoCloseable {
   public final int port;
   public final ManagedChannel channel;
 
+  /** The state directory the homes started by {@link #home} keep their key in, unless told. */
+  public final Path homeStateDir;
+
   /**
    * Starts {@code energy-market market} on an ephemeral port (unless {@code options} name one) with
    * its data in {@code dataDir}, and waits until it listens.
@@ -81,6 +84,8 @@ public final class RunningMarket implements AutoCloseable {
       args.addAll(List.of("--operator-token", OPERATOR_TOKEN));
     }
     args.addAll(List.of(options));
+    // Inside the test's own directory, never the user's: every test's homes are new homes.
+    homeStateDir = dataDir.resolve("home-state");
     process = ChildProcess.role("market", "market", args);
     try {
       port = Integer.parseInt(process.awaitLine("market listening on port (\\d+)", Await.LONG));
@@ -97,12 +102,16 @@ public final class RunningMarket implements AutoCloseable {
   }
 
   /**
-   * Starts {@code energy-market home} against this market (weather from the market unless told).
+   * Starts {@code energy-market home} against this market (weather from the market and the key in
+   * {@link #homeStateDir} unless told).
    */
   public ChildProcess home(String name, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("--market", address()));
     if (!List.of(options).contains("--weather")) {
       args.addAll(List.of("--weather", "market"));
+    }
+    if (!List.of(options).contains("--state-dir")) {
+      args.addAll(List.of("--state-dir", homeStateDir.toString()));
     }
     args.addAll(List.of(options));
     return ChildProcess.role(name, "home", args);

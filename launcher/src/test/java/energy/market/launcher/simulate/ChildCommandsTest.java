@@ -59,6 +59,15 @@ class ChildCommandsTest {
   }
 
   @Test
+  void homeProcessesKeepTheirKeyInTheRunsDirectoryNotTheUsers() {
+    for (HomeShare share : run.shares()) {
+      assertEquals(
+          Path.of("results", "r1", "home-state").toString(),
+          after(commands.homes(share, 4000, 4001).args(), "--state-dir"));
+    }
+  }
+
+  @Test
   void theDaemonsFollowTheMarketWithTheRunsSeed() {
     List<String> weather = commands.weather(4000).args();
     List<String> external = commands.external(4000).args();

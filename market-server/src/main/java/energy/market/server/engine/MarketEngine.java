@@ -184,9 +184,12 @@ public final class MarketEngine implements AutoCloseable {
     thread.run(() -> lobby.startWhen(homes, daemons));
   }
 
-  /** Registers a home, or resumes it with its token; answers once the ledger keeps a new one. */
-  public CompletableFuture<RegisteredHome> register(String name, Policy policy, String token) {
-    return registrations.register(name, policy, token);
+  /**
+   * Registers a home, or gives back the one registered before under this name and secret; answers
+   * once the ledger keeps the home.
+   */
+  public CompletableFuture<RegisteredHome> register(String name, Policy policy, String secret) {
+    return registrations.register(name, policy, secret);
   }
 
   /**

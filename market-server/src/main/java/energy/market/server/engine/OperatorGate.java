@@ -1,6 +1,6 @@
 package energy.market.server.engine;
 
-import energy.market.server.homes.Tokens;
+import energy.market.server.homes.Secrets;
 import energy.market.server.homes.UnauthenticatedException;
 
 /**
@@ -17,7 +17,7 @@ final class OperatorGate {
    * @throws UnauthenticatedException for a wrong or missing token
    */
   void require(String token) {
-    if (!Tokens.constantTimeEquals(operatorToken, token == null ? "" : token)) {
+    if (!Secrets.constantTimeEquals(operatorToken, token == null ? "" : token)) {
       throw new UnauthenticatedException("wrong or missing operator token");
     }
   }

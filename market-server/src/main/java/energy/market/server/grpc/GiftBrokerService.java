@@ -26,7 +26,7 @@ public final class GiftBrokerService extends GiftBrokerGrpc.GiftBrokerImplBase {
         () ->
             engine.offer(
                 request.getHome().getHomeId(),
-                request.getHome().getSessionToken(),
+                request.getHome().getSecret(),
                 request.getDay(),
                 request.getAmountWh()),
         total -> OfferResponse.newBuilder().setOfferedWh(total).build());
@@ -39,7 +39,7 @@ public final class GiftBrokerService extends GiftBrokerGrpc.GiftBrokerImplBase {
         () ->
             engine.claim(
                 request.getHome().getHomeId(),
-                request.getHome().getSessionToken(),
+                request.getHome().getSecret(),
                 request.getDay(),
                 request.getAmountWh()),
         total -> ClaimResponse.newBuilder().setClaimedWh(total).build());

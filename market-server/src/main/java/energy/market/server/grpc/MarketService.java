@@ -38,9 +38,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         observer,
         () ->
             engine.register(
-                request.getName(),
-                ContractEnums.policy(request.getPolicy()),
-                request.getSessionToken()),
+                request.getName(), ContractEnums.policy(request.getPolicy()), request.getSecret()),
         ProtoMapper::registered);
   }
 
@@ -61,7 +59,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         () ->
             engine.declareDay(
                 request.getHome().getHomeId(),
-                request.getHome().getSessionToken(),
+                request.getHome().getSecret(),
                 request.getDay(),
                 request.getProducedWh(),
                 request.getConsumedWh()),
@@ -76,7 +74,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         () ->
             engine.finishPhase(
                 request.getHome().getHomeId(),
-                request.getHome().getSessionToken(),
+                request.getHome().getSecret(),
                 request.getDay(),
                 ContractEnums.phase(request.getPhase())),
         done -> FinishPhaseResponse.getDefaultInstance());
@@ -89,7 +87,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         () ->
             engine.trade(
                 request.getHome().getHomeId(),
-                request.getHome().getSessionToken(),
+                request.getHome().getSecret(),
                 request.getDay(),
                 ContractEnums.side(request.getSide()),
                 request.getAmountWh(),

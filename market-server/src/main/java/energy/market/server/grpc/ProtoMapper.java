@@ -37,7 +37,6 @@ public final class ProtoMapper {
   public static RegisterResponse registered(RegisteredHome registered) {
     return RegisterResponse.newBuilder()
         .setHomeId(registered.home().id())
-        .setSessionToken(registered.token())
         .setFirstDay(registered.firstDay())
         .setResumed(registered.resumed())
         .build();

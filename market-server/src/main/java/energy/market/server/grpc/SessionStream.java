@@ -56,8 +56,7 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
 
   /** Opens a unary home's session right away (FollowSession has no hello message). */
   void follow(HomeCredentials home, String label) {
-    session =
-        engine.openHomeSession(Map.of(home.getHomeId(), home.getSessionToken()), true, label, this);
+    session = engine.openHomeSession(Map.of(home.getHomeId(), home.getSecret()), true, label, this);
     session.exceptionally(this::refused);
   }
 
@@ -135,7 +134,7 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
     } else {
       Map<Long, String> credentials = new LinkedHashMap<>();
       for (HomeCredentials home : hello.getHomesList()) {
-        credentials.put(home.getHomeId(), home.getSessionToken());
+        credentials.put(home.getHomeId(), home.getSecret());
       }
       session = engine.openHomeSession(credentials, false, label, this);
     }

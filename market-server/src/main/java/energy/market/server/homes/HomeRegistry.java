@@ -21,39 +21,56 @@ public final class HomeRegistry {
   private final Map<String, Home> byName = new ConcurrentHashMap<>();
   private long lastId;
 
-  /** The result of a registration: the home and the token to give back to it. */
-  public record Registration(Home home, String token, boolean resumed) {}
+  /** The result of a registration: the home, and whether it was registered before. */
+  public record Registration(Home home, boolean resumed) {}
 
   /**
-   * Registers a new home, or resumes one when {@code token} matches the name's earlier token.
+   * Registers a new home, or gives back the home registered before under this name and secret: the
+   * same name with the same secret always gets the same home, so a repeated registration never
+   * fails.
    *
-   * @throws IllegalArgumentException for a bad name or a missing policy
-   * @throws AlreadyExistsException when the name is taken and the token does not match
+   * @throws IllegalArgumentException for a bad name, a bad secret or a missing policy
+   * @throws AlreadyExistsException when the name is taken by a home with another secret
+   * @throws IllegalStateException when the home comes back with another policy than its own
    */
-  public Registration register(String name, Policy policy, String token) {
+  public Registration register(String name, Policy policy, String secret) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "home name '" + name + "' is not allowed; use 1 to 64 letters, digits, '.', '-' or '_'");
     }
-    Home known = byName.get(name);
-    if (known != null) {
-      if (token == null || token.isEmpty()) {
-        throw new AlreadyExistsException(
-            "home name '" + name + "' is taken; pass its session token to resume it");
-      }
-      if (!Tokens.constantTimeEquals(known.tokenHash(), Tokens.hash(token))) {
-        throw new UnauthenticatedException("wrong session token for home '" + name + "'");
-      }
-      return new Registration(known, token, true);
-    }
+    Secrets.requireAllowed(secret);
     if (policy == null) {
       throw new IllegalArgumentException(
           "trade policy is missing; allowed: " + Policy.allowedLabels());
     }
-    String newToken = Tokens.newToken();
-    Home home = new Home(++lastId, name, policy, Tokens.hash(newToken));
+    Home known = byName.get(name);
+    if (known != null) {
+      if (!Secrets.matches(known.secretHash(), secret)) {
+        throw new AlreadyExistsException(
+            "home name '"
+                + name
+                + "' is taken by a home with another secret; run the home with the secret (the"
+                + " state directory) that registered it, or choose another name");
+      }
+      if (known.policy() != policy) {
+        // Keeping the old policy silently would make the home act otherwise than it was told.
+        throw new IllegalStateException(
+            "home '"
+                + name
+                + "' is registered with policy "
+                + known.policy().label()
+                + ", not "
+                + policy.label()
+                + "; come back with "
+                + known.policy().label()
+                + ", or choose another name for a home with policy "
+                + policy.label());
+      }
+      return new Registration(known, true);
+    }
+    Home home = new Home(++lastId, name, policy, Secrets.hash(secret));
     add(home);
-    return new Registration(home, newToken, false);
+    return new Registration(home, false);
   }
 
   /** Re-adds a home registered before (when the market resumes from its ledger). */
@@ -74,16 +91,14 @@ public final class HomeRegistry {
   }
 
   /**
-   * The home with this id, if the token is its token.
+   * The home with this id, if the secret is its secret.
    *
    * @throws UnauthenticatedException otherwise, without saying which part was wrong
    */
-  public Home authenticate(long homeId, String token) {
+  public Home authenticate(long homeId, String secret) {
     Home home = byId.get(homeId);
-    if (home == null
-        || token == null
-        || !Tokens.constantTimeEquals(home.tokenHash(), Tokens.hash(token))) {
-      throw new UnauthenticatedException("unknown home " + homeId + " or wrong session token");
+    if (home == null || !Secrets.matches(home.secretHash(), secret)) {
+      throw new UnauthenticatedException("unknown home " + homeId + " or wrong secret");
     }
     return home;
   }

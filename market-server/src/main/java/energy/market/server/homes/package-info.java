@@ -1,2 +1,2 @@
-/** Registered homes, their identities and session tokens. */
+/** Registered homes, their identities and the hashes of their secrets. */
 package energy.market.server.homes;

@@ -59,7 +59,7 @@ final class LedgerSchema {
             home_id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE,
             policy TEXT NOT NULL CHECK (policy IN ('always-sell', 'always-give', 'sell-if-no-takers')),
-            token_sha256 TEXT NOT NULL,              -- SHA-256 of its session token, hex; never the token
+            token_sha256 TEXT NOT NULL,              -- SHA-256 of the secret the home chose, hex; never the secret
             registered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
           )""",
           """

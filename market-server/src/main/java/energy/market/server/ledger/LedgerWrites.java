@@ -164,7 +164,7 @@ final class LedgerWrites implements AutoCloseable {
     insertHome.setLong(1, home.id());
     insertHome.setString(2, home.name());
     insertHome.setString(3, home.policy().label());
-    insertHome.setString(4, home.tokenHash());
+    insertHome.setString(4, home.secretHash());
     insertHome.executeUpdate();
     insertEmptyAccount.setLong(1, home.id());
     insertEmptyAccount.executeUpdate();

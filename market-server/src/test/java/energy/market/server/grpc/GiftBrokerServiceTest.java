@@ -14,7 +14,6 @@ import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.OfferRequest;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
-import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
@@ -37,17 +36,10 @@ class GiftBrokerServiceTest {
   /** A home following its session, acting through unary calls. */
   private record Agent(TestMarket market, HomeCredentials credentials, TestSession session) {
     static Agent join(TestMarket market, String name, TradePolicy policy) throws Exception {
-      RegisterResponse registered =
-          market
-              .market()
-              .register(RegisterRequest.newBuilder().setName(name).setPolicy(policy).build());
-      HomeCredentials credentials =
-          HomeCredentials.newBuilder()
-              .setHomeId(registered.getHomeId())
-              .setSessionToken(registered.getSessionToken())
-              .build();
+      RegisterResponse registered = market.register(name, policy);
+      HomeCredentials credentials = TestMarket.credentials(registered);
       TestSession session =
-          TestSession.follow(market.channel, registered.getHomeId(), registered.getSessionToken());
+          TestSession.follow(market.channel, registered.getHomeId(), TestMarket.SECRET);
       session.await(event -> event.hasWelcome());
       return new Agent(market, credentials, session);
     }
@@ -150,7 +142,9 @@ class GiftBrokerServiceTest {
                       .broker()
                       .offer(
                           OfferRequest.newBuilder()
-                              .setHome(giver.credentials().toBuilder().setSessionToken("x"))
+                              .setHome(
+                                  giver.credentials().toBuilder()
+                                      .setSecret("not-the-givers-secret"))
                               .setDay(1)
                               .setAmountWh(1)
                               .build()));

@@ -17,7 +17,6 @@ import energy.market.api.v1.HomeGiftResult;
 import energy.market.api.v1.MarketState;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
-import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradeOrder;
@@ -138,6 +137,8 @@ class MarketServiceTest {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(10), 1)) {
       RegisterResponse buyer = market.register("buyer", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       RegisterResponse seller = market.register("seller", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+      String othersSecret = "the-secret-of-another-home";
+      market.register("other", TradePolicy.TRADE_POLICY_ALWAYS_SELL, othersSecret);
       TestSession session = market.connect(buyer, seller);
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
@@ -182,7 +183,7 @@ class MarketServiceTest {
             codeOf(() -> market.market().trade(request.build())),
             bad.getKey());
       }
-      StatusRuntimeException wrongToken =
+      StatusRuntimeException wrongSecret =
           assertThrows(
               StatusRuntimeException.class,
               () ->
@@ -192,9 +193,9 @@ class MarketServiceTest {
                           valid.toBuilder()
                               .setHome(
                                   TestMarket.credentials(buyer).toBuilder()
-                                      .setSessionToken("stolen"))
+                                      .setSecret("stolen-but-wrong-secret"))
                               .build()));
-      assertEquals(Status.Code.UNAUTHENTICATED, wrongToken.getStatus().getCode());
+      assertEquals(Status.Code.UNAUTHENTICATED, wrongSecret.getStatus().getCode());
       assertEquals(
           Status.Code.UNAUTHENTICATED,
           codeOf(
@@ -215,10 +216,9 @@ class MarketServiceTest {
                       .trade(
                           valid.toBuilder()
                               .setHome(
-                                  TestMarket.credentials(buyer).toBuilder()
-                                      .setSessionToken(seller.getSessionToken()))
+                                  TestMarket.credentials(buyer).toBuilder().setSecret(othersSecret))
                               .build())),
-          "another home's token");
+          "another home's secret");
 
       TradeReceipt receipt = market.market().trade(valid);
       assertEquals(170_000, receipt.getPriceMicroEurPerKwh());
@@ -238,35 +238,52 @@ class MarketServiceTest {
   }
 
   @Test
-  void registrationValidatesNamesAndResumesWithTheToken() throws Exception {
+  void registrationValidatesNamesAndGivesTheSameHomeBackForTheSameSecret() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
-      RegisterResponse alice = market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE);
+      String secret = "alice-secret-0123456789abcdef";
+      RegisterResponse alice =
+          market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE, secret);
       assertEquals(1, alice.getHomeId());
       assertFalse(alice.getResumed());
+      for (int i = 0; i < 3; i++) {
+        RegisterResponse again =
+            market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE, secret);
+        assertTrue(again.getResumed());
+        assertEquals(alice.getHomeId(), again.getHomeId());
+      }
+
+      StatusRuntimeException taken =
+          assertThrows(
+              StatusRuntimeException.class,
+              () -> market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE));
+      assertEquals(Status.Code.ALREADY_EXISTS, taken.getStatus().getCode());
       assertEquals(
-          Status.Code.ALREADY_EXISTS,
-          codeOf(() -> market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_GIVE)));
-      RegisterResponse again =
-          market
-              .market()
-              .register(
-                  RegisterRequest.newBuilder()
-                      .setName("alice")
-                      .setSessionToken(alice.getSessionToken())
-                      .build());
-      assertTrue(again.getResumed());
-      assertEquals(alice.getHomeId(), again.getHomeId());
-      assertEquals(
-          Status.Code.UNAUTHENTICATED,
-          codeOf(
-              () ->
-                  market
-                      .market()
-                      .register(
-                          RegisterRequest.newBuilder()
-                              .setName("alice")
-                              .setSessionToken("guess")
-                              .build())));
+          "home name 'alice' is taken by a home with another secret; run the home with the secret"
+              + " (the state directory) that registered it, or choose another name",
+          taken.getStatus().getDescription());
+
+      StatusRuntimeException otherPolicy =
+          assertThrows(
+              StatusRuntimeException.class,
+              () -> market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_SELL, secret));
+      assertEquals(Status.Code.FAILED_PRECONDITION, otherPolicy.getStatus().getCode());
+      assertTrue(
+          otherPolicy
+              .getStatus()
+              .getDescription()
+              .startsWith("home 'alice' is registered with policy always-give, not always-sell"),
+          otherPolicy.getStatus().getDescription());
+
+      for (String bad : new String[] {"", "short", "x".repeat(129), "has space in it 0123"}) {
+        StatusRuntimeException refused =
+            assertThrows(
+                StatusRuntimeException.class,
+                () -> market.register("bob", TradePolicy.TRADE_POLICY_ALWAYS_SELL, bad));
+        assertEquals(Status.Code.INVALID_ARGUMENT, refused.getStatus().getCode(), bad);
+        if (!bad.isEmpty()) {
+          assertFalse(refused.getStatus().getDescription().contains(bad), "never echoes it");
+        }
+      }
       for (String bad : new String[] {"", "has space", "x".repeat(65), "semi;colon"}) {
         assertEquals(
             Status.Code.INVALID_ARGUMENT,
@@ -276,6 +293,13 @@ class MarketServiceTest {
       assertEquals(
           Status.Code.INVALID_ARGUMENT,
           codeOf(() -> market.register("bob", TradePolicy.TRADE_POLICY_UNSPECIFIED)));
+      assertEquals(
+          1,
+          market
+              .market()
+              .getMarketState(GetMarketStateRequest.getDefaultInstance())
+              .getHomesRegistered(),
+          "only alice");
       assertEquals(
           Status.Code.NOT_FOUND,
           codeOf(
@@ -290,8 +314,7 @@ class MarketServiceTest {
   void aHomeSpeakingOnlyUnaryCallsTakesPartInADay() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(10), 1)) {
       RegisterResponse home = market.register("py-agent", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      TestSession follow =
-          TestSession.follow(market.channel, home.getHomeId(), home.getSessionToken());
+      TestSession follow = TestSession.follow(market.channel, home.getHomeId(), TestMarket.SECRET);
       follow.await(event -> event.hasWelcome());
       market.startClock();
       long day = follow.awaitPhase(Phase.PHASE_GIFT);

@@ -43,20 +43,13 @@ class RequestRulesTest {
   }
 
   @Test
-  void aNewHomeTakesPartFromTheDayAfterTheCurrentOneAndResumesWithItsToken() throws Exception {
+  void aNewHomeTakesPartFromTheDayAfterTheCurrentOneAndResumesWithItsSecret() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
       RegisterResponse home = market.register("early", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       assertEquals(1, home.getFirstDay(), "before the clock runs, day 1 is next");
       assertFalse(home.getResumed());
 
-      RegisterResponse again =
-          market
-              .market()
-              .register(
-                  RegisterRequest.newBuilder()
-                      .setName("early")
-                      .setSessionToken(home.getSessionToken())
-                      .build());
+      RegisterResponse again = market.register("early", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
       assertTrue(again.getResumed());
       assertEquals(home.getHomeId(), again.getHomeId());
       assertEquals(1, again.getFirstDay());

@@ -277,7 +277,7 @@ class SessionStreamTest {
       TestSession again = open(market, seller);
       assertEquals(3, firstDay(again), "its home declared day 3: it goes on with it");
       TestSession follower =
-          TestSession.follow(market.channel, idle.getHomeId(), idle.getSessionToken());
+          TestSession.follow(market.channel, idle.getHomeId(), TestMarket.SECRET);
       assertEquals(3, firstDay(follower));
       assertEquals(Status.Code.ABORTED, first.awaitEnd().getCode(), "the old session ends");
       HomeBalances reconnected = balancesIn(eventsUntilClose(again, 3));

@@ -103,6 +103,7 @@ class TradeFloodTest {
                     RegisterRequest.newBuilder()
                         .setName("home-" + i)
                         .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                        .setSecret(TestMarket.SECRET)
                         .build());
         registered.add(home);
         hello.addHomes(TestMarket.credentials(home));

@@ -121,6 +121,7 @@ class MarketRestartIT {
   }
 
   private static void holdTradeOpen(RunningMarket market) {
+    String secret = "slow-agent-secret-0123456789";
     RegisterResponse slow =
         MarketGrpc.newBlockingStub(market.channel)
             .withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -128,12 +129,10 @@ class MarketRestartIT {
                 RegisterRequest.newBuilder()
                     .setName("slow-agent")
                     .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                    .setSecret(secret)
                     .build());
     HomeCredentials credentials =
-        HomeCredentials.newBuilder()
-            .setHomeId(slow.getHomeId())
-            .setSessionToken(slow.getSessionToken())
-            .build();
+        HomeCredentials.newBuilder().setHomeId(slow.getHomeId()).setSecret(secret).build();
     MarketGrpc.MarketStub stub = MarketGrpc.newStub(market.channel);
     stub.followSession(
         FollowSessionRequest.newBuilder().setHome(credentials).build(),

@@ -388,7 +388,7 @@ class MarketCrashIT {
       this.home =
           HomeCredentials.newBuilder()
               .setHomeId(process.id("flood"))
-              .setSessionToken(process.token("flood"))
+              .setSecret(process.secret("flood"))
               .build();
       this.day = day;
     }

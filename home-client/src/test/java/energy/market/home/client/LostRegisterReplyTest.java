@@ -1,0 +1,127 @@
+package energy.market.home.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.market.api.v1.GetAccountRequest;
+import energy.market.api.v1.GetMarketStateRequest;
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.home.DayClosed;
+import energy.market.home.DayTemperature;
+import energy.market.home.EnergyModel;
+import energy.market.home.Fleet;
+import energy.market.home.Home;
+import energy.market.home.HomeParameters;
+import energy.market.model.Policy;
+import energy.market.server.MethodTap;
+import energy.market.server.TestMarket;
+import energy.market.testing.Await;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Register the market committed but whose reply never reached the home (lost on the way, or after
+ * the home's deadline): the home sends it again and gets its home back, never a taken name.
+ */
+class LostRegisterReplyTest {
+  private final MethodTap<RegisterRequest, RegisterResponse> register =
+      new MethodTap<>(MarketGrpc.getRegisterMethod());
+
+  private static Fleet fleet(String... names) {
+    List<Home> homes =
+        List.of(names).stream()
+            .map(name -> new Home(name, Policy.ALWAYS_SELL, "secret-of-" + name + "-0123456789"))
+            .toList();
+    return new Fleet(new EnergyModel(3, HomeParameters.DEFAULTS), homes);
+  }
+
+  private static int homesRegistered(TestMarket market) {
+    return market
+        .market()
+        .getMarketState(GetMarketStateRequest.getDefaultInstance())
+        .getHomesRegistered();
+  }
+
+  @Test
+  void theRegistrarsRetryGetsTheHomeTheMarketKeptAndThereIsOneHome() throws Exception {
+    register.loseRepliesOfNext(1, Status.UNAVAILABLE);
+    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, register)) {
+      Fleet fleet = fleet("alice");
+      Registrar registrar = new Registrar(market.channel);
+
+      StatusRuntimeException lost =
+          assertThrows(StatusRuntimeException.class, () -> registrar.registerAll(fleet));
+      assertEquals(Status.Code.UNAVAILABLE, lost.getStatus().getCode());
+      assertEquals(0, fleet.registered(), "the home never heard its id");
+      assertEquals(1, homesRegistered(market), "but the market kept the home");
+
+      assertEquals(List.of(), registrar.registerAll(fleet), "the retry is not refused");
+      Home alice = fleet.homes().iterator().next();
+      List<MethodTap.Exchange<RegisterRequest, RegisterResponse>> answered = register.answered();
+      assertEquals(2, answered.size());
+      assertFalse(answered.get(0).response().getResumed());
+      assertTrue(answered.get(1).response().getResumed());
+      assertEquals(answered.get(0).response().getHomeId(), alice.id());
+      assertEquals(1, homesRegistered(market), "one home, not two");
+      assertEquals(
+          alice.id(),
+          market
+              .market()
+              .getAccount(GetAccountRequest.newBuilder().setName("alice").build())
+              .getHomeId());
+    }
+  }
+
+  @Test
+  void aSessionWhoseFirstRepliesWereLostConnectsEveryHomeOnItsOwn() throws Exception {
+    register.loseRepliesOfNext(2, Status.DEADLINE_EXCEEDED);
+    Queue<String> news = new ConcurrentLinkedQueue<>();
+    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, register)) {
+      Fleet fleet = fleet("h-1", "h-2", "h-3");
+      try (HomeSession session =
+          new HomeSession(market.channel, fleet, DayTemperature.MARKET, "test", listener(news))) {
+        session.start();
+        Await.until(
+            "the session connected every home: " + news,
+            () -> news.stream().anyMatch(line -> line.startsWith("connected: 3 homes")),
+            Await.SHORT);
+      }
+      assertEquals(3, homesRegistered(market));
+      assertTrue(news.stream().noneMatch(line -> line.contains("could not register")), "" + news);
+      for (Home home : fleet.homes()) {
+        assertEquals(
+            home.id(),
+            market
+                .market()
+                .getAccount(GetAccountRequest.newBuilder().setName(home.name()).build())
+                .getHomeId());
+      }
+    }
+  }
+
+  private static HomeSession.Listener listener(Queue<String> news) {
+    return new HomeSession.Listener() {
+      @Override
+      public void dayClosed(DayClosed day) {}
+
+      @Override
+      public void info(String message) {
+        news.add(message);
+      }
+
+      @Override
+      public void fatal(String message) {
+        news.add("FATAL " + message);
+      }
+    };
+  }
+}
