@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.sqlite.SQLiteConfig;
@@ -98,6 +99,10 @@ public final class SqliteLedger implements Ledger {
       LedgerReader reader = new LedgerReader(connection);
       RunParameters run = reader.run();
       ResumeState state = reader.resumeState();
+      Optional<String> mismatch = new AccountAudit(connection).firstMismatch();
+      if (mismatch.isPresent()) {
+        throw new UnusableLedgerException(file + " does not add up: " + mismatch.get());
+      }
       // From here on the writer owns the connection; it commits its own batches.
       connection.setAutoCommit(false);
       GroupCommit writer = new GroupCommit(connection, "ledger-writer");
@@ -106,6 +111,11 @@ public final class SqliteLedger implements Ledger {
       closeQuietly(connection);
       release(lock);
       throw new UnusableLedgerException(file + " cannot be read as a ledger: " + oneLine(e), e);
+    } catch (UnreadableValueException e) {
+      closeQuietly(connection);
+      release(lock);
+      throw new UnusableLedgerException(
+          file + " holds a value the market cannot read: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       closeQuietly(connection);
       release(lock);
