@@ -3,6 +3,7 @@ package energy.market.server;
 import energy.market.client.Durations;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
+import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.SeedOption;
 import energy.market.server.engine.MarketSettings;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -145,47 +146,57 @@ public final class MarketCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(verbose ? Level.FINE : Level.INFO);
-    MarketRun.Plan plan;
     try {
-      plan = plan();
-    } catch (IllegalArgumentException | IOException e) {
+      check();
+    } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    InetSocketAddress address = new InetSocketAddress(bind, port);
-    return new MarketRun(
-            plan,
-            engine ->
-                new MarketServer(
-                    NettyServerBuilder.forAddress(address)
-                        // A process of many homes sends all their orders in one message per phase.
-                        .maxInboundMessageSize(MAX_MESSAGE_BYTES),
-                    engine),
-            spec.commandLine().getOut())
-        .run();
+    // The port first: a start that cannot listen must not leave a ledger or a token behind.
+    try (PortReservation reserved = PortReservation.hold(bind, port)) {
+      MarketRun.Plan plan = plan();
+      InetSocketAddress address = new InetSocketAddress(bind, port);
+      return new MarketRun(
+              plan,
+              reserved,
+              engine ->
+                  new MarketServer(
+                      NettyServerBuilder.forAddress(address)
+                          // A process of many homes sends all its orders in one message a phase.
+                          .maxInboundMessageSize(MAX_MESSAGE_BYTES),
+                      engine),
+              spec.commandLine().getOut())
+          .run();
+    }
   }
 
-  /** The start these options ask for, checked; creates the data directory and operator token. */
-  private MarketRun.Plan plan() throws IOException {
+  /** Checks every option before anything is bound or created. */
+  private void check() {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port " + port + " is out of range 0..65535");
     }
     if (awaitHomes < 0 || awaitDaemons < 0) {
       throw new IllegalArgumentException("--await-homes and --await-daemons cannot be negative");
     }
-    if (days < 0) {
-      throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
+    // The token is made only once the port is held; any one will do to check the rest.
+    settings("checked");
+  }
+
+  private MarketSettings settings(String operatorToken) {
+    return run.settings(seed.seed(), dayLength, days, maxMissedDays, feedMaxLag, operatorToken);
+  }
+
+  /** The start these options ask for; creates the data directory and the operator token. */
+  private MarketRun.Plan plan() {
+    String token;
+    try {
+      Files.createDirectories(dataDir);
+      token = OperatorTokenFile.resolve(operatorToken, dataDir);
+    } catch (IOException e) {
+      throw new CommandFailure(
+          1, "cannot prepare the data directory " + dataDir + ": " + describe(e));
     }
-    Files.createDirectories(dataDir);
-    MarketSettings settings =
-        run.settings(
-            seed.seed(),
-            dayLength,
-            days,
-            maxMissedDays,
-            feedMaxLag,
-            OperatorTokenFile.resolve(operatorToken, dataDir));
     return new MarketRun.Plan(
-        settings,
+        settings(token),
         dataDir,
         bind,
         port,
@@ -194,6 +205,12 @@ public final class MarketCommand implements Callable<Integer> {
         exitWhenDone,
         givenOptions(),
         run.price().events);
+  }
+
+  /** An I/O failure in a few words: the JDK's messages are often just the path. */
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
   }
 
   /** The long names of the options given on the command line (not from defaults or a file). */

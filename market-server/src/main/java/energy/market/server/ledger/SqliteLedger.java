@@ -75,6 +75,7 @@ public final class SqliteLedger implements Ledger {
    * @param clock the time the creation is stamped with
    * @throws UnusableLedgerException when the file is not a ledger this market can use; the file is
    *     then unchanged
+   * @throws LedgerException when a new ledger cannot be written
    */
   public static SqliteLedger open(Path file, RunParameters newRun, Clock clock)
       throws UnusableLedgerException {
@@ -283,7 +284,8 @@ public final class SqliteLedger implements Ledger {
     } catch (FileAlreadyExistsException e) {
       throw new UnusableLedgerException(file + " appeared while this market created it", e);
     } catch (IOException | SQLException e) {
-      throw new UnusableLedgerException(file + " cannot be created: " + oneLine(e), e);
+      // The file system's failure (a full disk, a read-only directory), not the file's.
+      throw new LedgerException(file + " cannot be created: " + WriteFailures.describe(e), e);
     } finally {
       if (temp != null) {
         try {
