@@ -30,12 +30,19 @@ import picocli.CommandLine.Spec;
     name = "market",
     mixinStandardHelpOptions = true,
     version = "energy-market 0.1.0",
-    description =
-        "Runs the market server: the day clock, the gift broker, the bounded trade executor, "
-            + "the price model, the ledger and the price feed (energy.market.v1, with health and "
-            + "reflection). Stops cleanly on Ctrl-C or SIGTERM. With an existing ledger in "
-            + "--data-dir it resumes after the last closed day, keeping the run's seed, price "
-            + "model and events (an option that contradicts them is refused).")
+    description = {
+      "Runs the market server: the day clock, the gift broker, the bounded trade executor, "
+          + "the price model, the ledger and the price feed (energy.market.v1, with health and "
+          + "reflection). Stops cleanly on Ctrl-C or SIGTERM. With an existing ledger in "
+          + "--data-dir it resumes after the last closed day, keeping the run's seed, price "
+          + "model and events (an option that contradicts them is refused).",
+      "Exit codes: 0 its --days ran (with --exit-when-done); 1 could not start (a port in use, a"
+          + " data directory or ledger that cannot be written) or stopped because its ledger"
+          + " could not write; 2 bad options, or a ledger it refuses (not a ledger, a value it"
+          + " cannot read, accounts that do not add up, an option that contradicts the run); 130"
+          + " Ctrl-C (SIGINT); 143 SIGTERM.",
+      ""
+    })
 public final class MarketCommand implements Callable<Integer> {
   /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
