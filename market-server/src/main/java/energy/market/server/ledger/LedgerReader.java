@@ -123,25 +123,7 @@ final class LedgerReader {
                 row.integer(12)));
       }
     }
-    Map<String, MarketEventRecord> events = new LinkedHashMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT event_id, kind, start_day, effect_micro_eur_per_kwh, duration_days,"
-                    + " source, received_at FROM events ORDER BY event_seq")) {
-      StrictRow row = new StrictRow(rows, "events");
-      while (row.next()) {
-        MarketEventRecord event =
-            new MarketEventRecord(
-                row.text(1),
-                row.parsed(2, "an event kind", EventKind::parse),
-                row.integer(3),
-                new EventSpec(row.integer(4), row.int32(5)),
-                row.text(6),
-                row.parsed(7, "an ISO-8601 time", Instant::parse));
-        events.put(event.eventId(), event);
-      }
-    }
+    Map<String, MarketEventRecord> events = events();
     List<Tick> ticks = ticks(events);
     long lastTradeId;
     try (Statement statement = connection.createStatement();
@@ -178,6 +160,35 @@ final class LedgerReader {
     }
     return new ResumeState(
         homes, accounts, List.copyOf(events.values()), ticks, lastTradeId, openDay, openDayTrades);
+  }
+
+  /** Every closed day's tick, from day 1. */
+  List<Tick> closedDays() throws SQLException {
+    return ticks(events());
+  }
+
+  /** Every accepted event, by id, in order of acceptance. */
+  private Map<String, MarketEventRecord> events() throws SQLException {
+    Map<String, MarketEventRecord> events = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT event_id, kind, start_day, effect_micro_eur_per_kwh, duration_days,"
+                    + " source, received_at FROM events ORDER BY event_seq")) {
+      StrictRow row = new StrictRow(rows, "events");
+      while (row.next()) {
+        MarketEventRecord event =
+            new MarketEventRecord(
+                row.text(1),
+                row.parsed(2, "an event kind", EventKind::parse),
+                row.integer(3),
+                new EventSpec(row.integer(4), row.int32(5)),
+                row.text(6),
+                row.parsed(7, "an ISO-8601 time", Instant::parse));
+        events.put(event.eventId(), event);
+      }
+    }
+    return events;
   }
 
   private static Side side(String text) {

@@ -1,6 +1,7 @@
 package energy.market.server.ledger;
 
 import energy.market.server.day.TradeRecord;
+import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
 import energy.market.server.price.MarketEventRecord;
 import java.io.IOException;
@@ -125,6 +126,24 @@ public final class SqliteLedger implements Ledger {
       closeQuietly(connection);
       release(lock);
       throw e;
+    }
+  }
+
+  /**
+   * The closed days of the ledger in {@code file}, read without taking it over or writing to it:
+   * for a report of a run whose market has stopped (or still runs: the ledger is in WAL mode).
+   *
+   * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
+   */
+  public static List<Tick> closedDays(Path file) throws UnusableLedgerException {
+    check(file);
+    try (Connection connection = connect(file, true)) {
+      return new LedgerReader(connection).closedDays();
+    } catch (SQLException e) {
+      throw new UnusableLedgerException(file + " cannot be read as a ledger: " + oneLine(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new UnusableLedgerException(
+          file + " holds a value it cannot read: " + e.getMessage(), e);
     }
   }
 
