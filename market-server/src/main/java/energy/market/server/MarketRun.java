@@ -201,8 +201,8 @@ final class MarketRun {
                 + plan.dataDir().resolve(SqliteLedger.FILE_NAME)
                 + " "
                 + failure.getMessage()
-                + " (is the disk full? nothing it could not keep was acknowledged; start the"
-                + " market again once it can write, and it resumes from its ledger)");
+                + "; nothing it could not keep was acknowledged: start the market again once it"
+                + " can write, and it resumes from its ledger");
       }
       throw new CommandFailure(1, "stopped: " + failure.getMessage());
     }

@@ -24,7 +24,7 @@ final class WriteFailures {
         return "the disk is full [" + code.name() + "]";
       }
       if (primary == SQLITE_IOERR) {
-        return "the disk refused a write [" + code.name() + "]";
+        return "the disk refused a write [" + code.name() + "] (is it full?)";
       }
     }
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
