@@ -53,6 +53,9 @@ import picocli.CommandLine.Spec;
           + " JVM's thread dump.",
       "The daemon prints its pid and this table when it starts.",
       "",
+      "It runs until it is stopped. Exit codes: 1 could not start (no signal handler could be installed);"
+          + " 2 bad options; 130 Ctrl-C (SIGINT); 143 SIGTERM; 129 SIGHUP.",
+      "",
       "Random mode (--random; the launcher turns it on): when the market opens a day, each event"
           + " kind fires with its daily probability, drawn from a stream seeded by --seed, the"
           + " day and the kind, and the daemon raises that kind's real signal on itself, so random"

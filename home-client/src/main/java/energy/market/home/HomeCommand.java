@@ -35,13 +35,17 @@ import picocli.CommandLine.Spec;
     name = "home",
     mixinStandardHelpOptions = true,
     version = "energy-market 0.1.0",
-    description =
-        "Runs homes that produce, consume, give, sell and buy energy every day: one home "
-            + "(--name), a list of homes (--name repeated) or many (--count). All homes of the "
-            + "process share one session with the market, one message per phase. A home is known "
-            + "at the market by its name and a secret made from the key in --state-dir, so the "
-            + "same command started again resumes the same homes. Leaves the market cleanly on "
-            + "Ctrl-C or SIGTERM.")
+    description = {
+      "Runs homes that produce, consume, give, sell and buy energy every day: one home "
+          + "(--name), a list of homes (--name repeated) or many (--count). All homes of the "
+          + "process share one session with the market, one message per phase. A home is known "
+          + "at the market by its name and a secret made from the key in --state-dir, so the "
+          + "same command started again resumes the same homes. Leaves the market cleanly on "
+          + "Ctrl-C or SIGTERM.",
+      "Exit codes: 0 took part in its --days; 1 its homes could not take part (none could"
+          + " register); 2 bad options; 130 Ctrl-C (SIGINT); 143 SIGTERM.",
+      ""
+    })
 public final class HomeCommand implements Callable<Integer> {
   /** How long a home waits for the weather source to show the day before using the market's. */
   static final Duration WEATHER_WAIT = Duration.ofMillis(300);

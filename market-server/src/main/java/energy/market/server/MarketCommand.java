@@ -4,6 +4,7 @@ import energy.market.client.Channels;
 import energy.market.client.Durations;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
+import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.SeedOption;
 import energy.market.server.engine.MarketSettings;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -31,12 +32,19 @@ import picocli.CommandLine.Spec;
     name = "market",
     mixinStandardHelpOptions = true,
     version = "energy-market 0.1.0",
-    description =
-        "Runs the market server: the day clock, the gift broker, the bounded trade executor, "
-            + "the price model, the ledger and the price feed (energy.market.v1, with health and "
-            + "reflection). Stops cleanly on Ctrl-C or SIGTERM. With an existing ledger in "
-            + "--data-dir it resumes after the last closed day, keeping the run's seed, price "
-            + "model and events (an option that contradicts them is refused).")
+    description = {
+      "Runs the market server: the day clock, the gift broker, the bounded trade executor, "
+          + "the price model, the ledger and the price feed (energy.market.v1, with health and "
+          + "reflection). Stops cleanly on Ctrl-C or SIGTERM. With an existing ledger in "
+          + "--data-dir it resumes after the last closed day, keeping the run's seed, price "
+          + "model and events (an option that contradicts them is refused).",
+      "Exit codes: 0 its --days ran (with --exit-when-done); 1 could not start (a port in use, a"
+          + " data directory or ledger that cannot be written) or stopped because its ledger"
+          + " could not write; 2 bad options, or a ledger it refuses (not a ledger, a value it"
+          + " cannot read, accounts that do not add up, an option that contradicts the run); 130"
+          + " Ctrl-C (SIGINT); 143 SIGTERM.",
+      ""
+    })
 public final class MarketCommand implements Callable<Integer> {
   /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -147,50 +155,57 @@ public final class MarketCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(verbose ? Level.FINE : Level.INFO);
-    MarketRun.Plan plan;
     try {
-      plan = plan();
-    } catch (IllegalArgumentException | IOException e) {
+      check();
+    } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    InetSocketAddress address = new InetSocketAddress(bind, port);
-    return new MarketRun(
-            plan,
-            engine ->
-                new MarketServer(
-                    NettyServerBuilder.forAddress(address)
-                        // A process of many homes sends all their orders in one message per phase.
-                        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                        // Clients ping an open session to notice a market that vanished.
-                        .permitKeepAliveTime(
-                            Channels.PERMITTED_KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS),
-                    engine),
-            spec.commandLine().getOut())
-        .run();
+    // The port first: a start that cannot listen must not leave a ledger or a token behind.
+    try (PortReservation reserved = PortReservation.hold(bind, port)) {
+      MarketRun.Plan plan = plan();
+      InetSocketAddress address = new InetSocketAddress(bind, port);
+      return new MarketRun(
+              plan,
+              reserved,
+              engine ->
+                  new MarketServer(
+                      NettyServerBuilder.forAddress(address)
+                          // A process of many homes sends all its orders in one message a phase.
+                          .maxInboundMessageSize(MAX_MESSAGE_BYTES),
+                      engine),
+              spec.commandLine().getOut())
+          .run();
+    }
   }
 
-  /** The start these options ask for, checked; creates the data directory and operator token. */
-  private MarketRun.Plan plan() throws IOException {
+  /** Checks every option before anything is bound or created. */
+  private void check() {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port " + port + " is out of range 0..65535");
     }
     if (awaitHomes < 0 || awaitDaemons < 0) {
       throw new IllegalArgumentException("--await-homes and --await-daemons cannot be negative");
     }
-    if (days < 0) {
-      throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
+    // The token is made only once the port is held; any one will do to check the rest.
+    settings("checked");
+  }
+
+  private MarketSettings settings(String operatorToken) {
+    return run.settings(seed.seed(), dayLength, days, maxMissedDays, feedMaxLag, operatorToken);
+  }
+
+  /** The start these options ask for; creates the data directory and the operator token. */
+  private MarketRun.Plan plan() {
+    String token;
+    try {
+      Files.createDirectories(dataDir);
+      token = OperatorTokenFile.resolve(operatorToken, dataDir);
+    } catch (IOException e) {
+      throw new CommandFailure(
+          1, "cannot prepare the data directory " + dataDir + ": " + describe(e));
     }
-    Files.createDirectories(dataDir);
-    MarketSettings settings =
-        run.settings(
-            seed.seed(),
-            dayLength,
-            days,
-            maxMissedDays,
-            feedMaxLag,
-            OperatorTokenFile.resolve(operatorToken, dataDir));
     return new MarketRun.Plan(
-        settings,
+        settings(token),
         dataDir,
         bind,
         port,
@@ -199,6 +214,12 @@ public final class MarketCommand implements Callable<Integer> {
         exitWhenDone,
         givenOptions(),
         run.price().events);
+  }
+
+  /** An I/O failure in a few words: the JDK's messages are often just the path. */
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
   }
 
   /** The long names of the options given on the command line (not from defaults or a file). */

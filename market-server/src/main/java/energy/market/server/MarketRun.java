@@ -3,8 +3,10 @@ package energy.market.server;
 import energy.market.client.MarketAddress;
 import energy.market.client.ShutdownHook;
 import energy.market.client.cli.CommandFailure;
+import energy.market.server.engine.Failures;
 import energy.market.server.engine.MarketEngine;
 import energy.market.server.engine.MarketSettings;
+import energy.market.server.ledger.LedgerException;
 import energy.market.server.ledger.MarketStart;
 import energy.market.server.ledger.RunParameters;
 import energy.market.server.ledger.SqliteLedger;
@@ -50,15 +52,22 @@ final class MarketRun {
       List<String> eventsGiven) {}
 
   private final Plan plan;
+  private final PortReservation port;
   private final Function<MarketEngine, MarketServer> serverFor;
   private final PrintWriter out;
 
   /**
+   * @param port the plan's port, held until the server binds it
    * @param serverFor the server that serves an engine on the plan's address (the command picks the
    *     transport)
    */
-  MarketRun(Plan plan, Function<MarketEngine, MarketServer> serverFor, PrintWriter out) {
+  MarketRun(
+      Plan plan,
+      PortReservation port,
+      Function<MarketEngine, MarketServer> serverFor,
+      PrintWriter out) {
     this.plan = plan;
+    this.port = port;
     this.serverFor = serverFor;
     this.out = out;
   }
@@ -93,12 +102,14 @@ final class MarketRun {
     MarketEngine engine =
         new MarketEngine(settings, ledger, Clock.systemUTC(), ledger.resumeState());
     MarketServer server = serverFor.apply(engine);
+    port.close();
     try {
       server.start();
     } catch (IOException e) {
+      // Another process took the port since it was checked, or the address cannot be bound.
       engine.close();
       throw new CommandFailure(
-          2,
+          1,
           "cannot listen on "
               + new MarketAddress(plan.bind(), Math.max(plan.port(), 1)).host()
               + ":"
@@ -123,6 +134,8 @@ final class MarketRun {
           2,
           e.getMessage()
               + "; the file was left as it was (move it away, or use another --data-dir)");
+    } catch (LedgerException e) {
+      throw new CommandFailure(1, e.getMessage());
     }
   }
 
@@ -180,7 +193,17 @@ final class MarketRun {
     }
     server.stop();
     if (engine.finished().isCompletedExceptionally()) {
-      Throwable failure = engine.finished().handle((day, f) -> f).join();
+      Throwable failure = Failures.cause(engine.finished().handle((day, f) -> f).join());
+      if (failure instanceof LedgerException) {
+        throw new CommandFailure(
+            1,
+            "stopped: "
+                + plan.dataDir().resolve(SqliteLedger.FILE_NAME)
+                + " "
+                + failure.getMessage()
+                + "; nothing it could not keep was acknowledged: start the market again once it"
+                + " can write, and it resumes from its ledger");
+      }
       throw new CommandFailure(1, "stopped: " + failure.getMessage());
     }
     return 0;

@@ -43,7 +43,10 @@ import picocli.CommandLine.Spec;
       "Follows the market's day clock and publishes each day's temperature: into a shared-memory"
           + " file, on its own gRPC server (energy.market.v1.Weather/StreamWeather, with health"
           + " and reflection), and to the market (Market/ReportWeather).",
-      "Exit codes: 0 stopped cleanly, 1 could not start, 2 bad input."
+      "It runs until it is stopped. Exit codes: 1 could not start (a port in use, a"
+          + " shared-memory file another daemon owns); 2 bad options; 130 Ctrl-C (SIGINT); 143"
+          + " SIGTERM (both stop it cleanly).",
+      ""
     })
 public final class WeatherCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -9,9 +9,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description =
-        "Benchmarks against a real market process on 127.0.0.1. Run each a few times and quote "
-            + "the median: a shared machine is noisy.",
+    description = {
+      "Benchmarks against a real market process on 127.0.0.1. Run each a few times and quote "
+          + "the median: a shared machine is noisy.",
+      "Exit codes: 0 measured, every call answered; 1 some calls failed or the market did not"
+          + " start; 2 bad options; 130 Ctrl-C (SIGINT); 143 SIGTERM.",
+      ""
+    },
     subcommands = {TradesBench.class, FeedBench.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -8,6 +8,8 @@ import energy.market.launcher.feed.Health;
 import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
 import energy.market.launcher.view.LiveView;
+import energy.market.server.ledger.SqliteLedger;
+import energy.market.server.ledger.UnusableLedgerException;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -166,7 +168,7 @@ public final class Simulation {
         monitor.await(),
         started,
         Instant.now(),
-        List.copyOf(days.values()),
+        resultDays(),
         accounts,
         children.records(),
         startup,
@@ -307,6 +309,24 @@ public final class Simulation {
     }
     child.process().onExit().thenRun(() -> monitor.childExited(child, child.process().exitValue()));
     return child;
+  }
+
+  /**
+   * The days the results hold: those the market's ledger kept, once the market has stopped; the
+   * days the feed showed only when there is no readable ledger (the market never started).
+   */
+  private List<DayRecord> resultDays() {
+    Path ledger = run.runDir().resolve(SqliteLedger.FILE_NAME);
+    if (!Files.isRegularFile(ledger)) {
+      return List.copyOf(days.values());
+    }
+    try {
+      return LedgerDays.read(ledger, run.days());
+    } catch (UnusableLedgerException e) {
+      out.println("the results hold the days the price feed showed: " + e.getMessage());
+      out.flush();
+      return List.copyOf(days.values());
+    }
   }
 
   private String title() {

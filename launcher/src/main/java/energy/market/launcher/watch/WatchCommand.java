@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
           + " Market/StreamPrices and reconnects by itself when the market restarts. Ctrl-C"
           + " stops it.",
       "Exit codes: 0 stopped after --until-day or the window closed; 1 no display for --gui;"
-          + " 2 bad options; 130 Ctrl-C.",
+          + " 2 bad options; 130 Ctrl-C (SIGINT); 143 SIGTERM.",
       ""
     })
 public final class WatchCommand implements Callable<Integer> {

@@ -31,7 +31,8 @@ final class MarketRun {
     if (finished.isDone()) {
       return;
     }
-    LOG.log(Level.SEVERE, "the ledger failed; stopping the day clock: " + failure, failure);
+    // Whoever runs the market reports why it stopped, once; a stack trace would say no more.
+    LOG.fine("the ledger failed; stopping the day clock: " + failure.getMessage());
     finished.completeExceptionally(failure);
   }
 

@@ -34,8 +34,8 @@ public final class GrpcErrors {
     } else if (cause instanceof OverloadedException) {
       status = Status.RESOURCE_EXHAUSTED;
     } else if (cause instanceof LedgerException) {
-      // Nothing was acknowledged; the market stops, and a retry after its restart is safe.
-      LOG.log(Level.SEVERE, "the ledger failed", cause);
+      // Nothing was acknowledged; the market stops (and says why, once), and a retry after its
+      // restart is safe.
       return Status.UNAVAILABLE
           .withDescription("the market could not record this and is stopping; retry later")
           .asRuntimeException();

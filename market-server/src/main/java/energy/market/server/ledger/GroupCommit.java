@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -156,15 +155,18 @@ final class GroupCommit implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
           savepoints.execute("ROLLBACK TO write");
           savepoints.execute("RELEASE write");
-          failures.add(new LedgerException("could not keep " + pending.what() + ": " + e, e));
+          failures.add(
+              new LedgerException(
+                  "could not keep " + pending.what() + ": " + WriteFailures.describe(e), e));
         }
       }
       connection.commit();
     } catch (SQLException e) {
+      // Not logged here: every caller gets the failure, and the market reports it once as it stops.
       LedgerException fatal =
-          new LedgerException("the ledger could not commit and stops: " + e.getMessage(), e);
+          new LedgerException(
+              "could not commit " + what(batch) + ": " + WriteFailures.describe(e), e);
       broken = fatal;
-      LOG.log(Level.SEVERE, fatal.getMessage(), e);
       try {
         connection.rollback();
       } catch (SQLException rollback) {
@@ -184,6 +186,11 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  private static String what(List<Pending> batch) {
+    String first = batch.get(0).what();
+    return batch.size() == 1 ? first : first + " and " + (batch.size() - 1) + " more writes";
+  }
+
   /**
    * The common case: every write of the batch in one transaction, without a savepoint each. On any
    * failure the transaction is rolled back and false returned, and the caller writes them again one
@@ -200,8 +207,9 @@ final class GroupCommit implements AutoCloseable {
         connection.rollback();
         writes.clearBatches();
       } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-        LOG.log(Level.WARNING, "rolling back a batch failed", e);
+        // Expected after a failed commit (SQLite already rolled back); the writes are retried
+        // one by one, and a failure of the disk then stops the market with one clear line.
+        LOG.fine("rolling back a batch failed: " + rollback.getMessage());
       }
       return false;
     }
@@ -242,7 +250,7 @@ final class GroupCommit implements AutoCloseable {
       writes.close();
       connection.close();
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "closing the ledger: " + e.getMessage(), e);
+      LOG.warning("closing the ledger: " + WriteFailures.describe(e));
     }
     if (interrupted) {
       Thread.currentThread().interrupt();

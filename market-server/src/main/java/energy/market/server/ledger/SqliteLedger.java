@@ -1,6 +1,7 @@
 package energy.market.server.ledger;
 
 import energy.market.server.day.TradeRecord;
+import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
 import energy.market.server.price.MarketEventRecord;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.sqlite.SQLiteConfig;
@@ -74,6 +76,7 @@ public final class SqliteLedger implements Ledger {
    * @param clock the time the creation is stamped with
    * @throws UnusableLedgerException when the file is not a ledger this market can use; the file is
    *     then unchanged
+   * @throws LedgerException when a new ledger cannot be written
    */
   public static SqliteLedger open(Path file, RunParameters newRun, Clock clock)
       throws UnusableLedgerException {
@@ -98,6 +101,10 @@ public final class SqliteLedger implements Ledger {
       LedgerReader reader = new LedgerReader(connection);
       RunParameters run = reader.run();
       ResumeState state = reader.resumeState();
+      Optional<String> mismatch = new AccountAudit(connection).firstMismatch();
+      if (mismatch.isPresent()) {
+        throw new UnusableLedgerException(file + " does not add up: " + mismatch.get());
+      }
       // From here on the writer owns the connection; it commits its own batches.
       connection.setAutoCommit(false);
       GroupCommit writer = new GroupCommit(connection, "ledger-writer");
@@ -106,6 +113,11 @@ public final class SqliteLedger implements Ledger {
       closeQuietly(connection);
       release(lock);
       throw new UnusableLedgerException(file + " cannot be read as a ledger: " + oneLine(e), e);
+    } catch (UnreadableValueException e) {
+      closeQuietly(connection);
+      release(lock);
+      throw new UnusableLedgerException(
+          file + " holds a value the market cannot read: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       closeQuietly(connection);
       release(lock);
@@ -114,6 +126,24 @@ public final class SqliteLedger implements Ledger {
       closeQuietly(connection);
       release(lock);
       throw e;
+    }
+  }
+
+  /**
+   * The closed days of the ledger in {@code file}, read without taking it over or writing to it:
+   * for a report of a run whose market has stopped (or still runs: the ledger is in WAL mode).
+   *
+   * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
+   */
+  public static List<Tick> closedDays(Path file) throws UnusableLedgerException {
+    check(file);
+    try (Connection connection = connect(file, true)) {
+      return new LedgerReader(connection).closedDays();
+    } catch (SQLException e) {
+      throw new UnusableLedgerException(file + " cannot be read as a ledger: " + oneLine(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new UnusableLedgerException(
+          file + " holds a value it cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -273,7 +303,8 @@ public final class SqliteLedger implements Ledger {
     } catch (FileAlreadyExistsException e) {
       throw new UnusableLedgerException(file + " appeared while this market created it", e);
     } catch (IOException | SQLException e) {
-      throw new UnusableLedgerException(file + " cannot be created: " + oneLine(e), e);
+      // The file system's failure (a full disk, a read-only directory), not the file's.
+      throw new LedgerException(file + " cannot be created: " + WriteFailures.describe(e), e);
     } finally {
       if (temp != null) {
         try {
