@@ -9,14 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetTest {
-  private final Home seller = new Home("seller", Policy.ALWAYS_SELL);
-  private final Home buyer = new Home("buyer", Policy.ALWAYS_SELL);
+  private final Home seller = new Home("seller", Policy.ALWAYS_SELL, "seller-secret-0123456789");
+  private final Home buyer = new Home("buyer", Policy.ALWAYS_SELL, "buyer-secret-0123456789");
   private final Fleet fleet =
       new Fleet(new EnergyModel(1, HomeParameters.DEFAULTS), List.of(seller, buyer));
 
   FleetTest() {
-    fleet.registered(seller, 1, "s");
-    fleet.registered(buyer, 2, "b");
+    fleet.registered(seller, 1);
+    fleet.registered(buyer, 2);
   }
 
   @Test

@@ -171,7 +171,10 @@ public final class MarketCommand implements Callable<Integer> {
                   new MarketServer(
                       NettyServerBuilder.forAddress(address)
                           // A process of many homes sends all its orders in one message a phase.
-                          .maxInboundMessageSize(MAX_MESSAGE_BYTES),
+                          .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                          // Clients ping an open session to notice a market that vanished.
+                          .permitKeepAliveTime(
+                              Channels.PERMITTED_KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS),
                       engine),
               spec.commandLine().getOut())
           .run();
