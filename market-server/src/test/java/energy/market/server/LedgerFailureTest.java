@@ -15,17 +15,13 @@ import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
 import energy.market.server.clock.Pace;
 import energy.market.server.day.TradeRecord;
-import energy.market.server.homes.Home;
 import energy.market.server.ledger.ClosedDay;
-import energy.market.server.ledger.Ledger;
+import energy.market.server.ledger.LedgerDouble;
 import energy.market.server.ledger.LedgerException;
-import energy.market.server.ledger.OpenDay;
-import energy.market.server.price.MarketEventRecord;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,16 +30,11 @@ import org.junit.jupiter.api.Test;
 class LedgerFailureTest {
 
   /** Keeps registrations and gifts, then fails on trades or on the day's close. */
-  private static final class BrokenLedger implements Ledger {
+  private static final class BrokenLedger extends LedgerDouble {
     private final boolean tradesFail;
 
     BrokenLedger(boolean tradesFail) {
       this.tradesFail = tradesFail;
-    }
-
-    @Override
-    public CompletableFuture<Void> homeRegistered(Home home) {
-      return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -54,18 +45,9 @@ class LedgerFailureTest {
     }
 
     @Override
-    public void eventAccepted(MarketEventRecord event) {}
-
-    @Override
-    public void giftsMatched(OpenDay day) {}
-
-    @Override
     public void dayClosed(ClosedDay day) {
       throw new LedgerException("disk full");
     }
-
-    @Override
-    public void close() {}
   }
 
   @Test

@@ -1,10 +1,12 @@
 package energy.market.server;
 
+import static energy.market.server.SessionMessages.order;
+import static energy.market.server.SessionMessages.orders;
+import static energy.market.server.SessionMessages.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.Account;
-import energy.market.api.v1.DayReports;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GiftResults;
 import energy.market.api.v1.HomeDayReport;
@@ -12,9 +14,6 @@ import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionEvent;
-import energy.market.api.v1.SessionRequest;
-import energy.market.api.v1.TradeOrder;
-import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
@@ -65,16 +64,16 @@ class MarketResumeTest {
       market.startClock();
 
       staysSession.awaitPhase(Phase.PHASE_GIFT);
-      staysSession.send(reports(report(stays, 50_000, 10_000, 0, 0)));
+      staysSession.send(reports(1, report(stays, 50_000, 10_000, 0, 0)));
       goneSession.awaitPhase(Phase.PHASE_GIFT);
-      goneSession.send(reports(report(gone, 5_000, 35_000, 0, 30_000)));
+      goneSession.send(reports(1, report(gone, 5_000, 35_000, 0, 30_000)));
       giverSession.awaitPhase(Phase.PHASE_GIFT);
-      giverSession.send(reports(report(giver, 30_000, 10_000, 20_000, 0)));
+      giverSession.send(reports(1, report(giver, 30_000, 10_000, 20_000, 0)));
       GiftResults gifts = goneSession.await(SessionEvent::hasGiftResults).getGiftResults();
       assertEquals(20_000, gifts.getResults(0).getReceivedWh());
 
       staysSession.awaitPhase(Phase.PHASE_TRADE);
-      staysSession.send(orders(order(stays, TradeSide.TRADE_SIDE_SELL, 40_000, "stays/1/sell")));
+      staysSession.send(orders(1, order(stays, TradeSide.TRADE_SIDE_SELL, 40_000, "stays/1/sell")));
       TradeResults results = staysSession.await(SessionEvent::hasTradeResults).getTradeResults();
       sold = results.getReceipts(0);
       bought =
@@ -105,18 +104,19 @@ class MarketResumeTest {
         TestSession giverSession = market.connect(giver);
         market.startClock();
         assertEquals(1, staysSession.awaitPhase(Phase.PHASE_GIFT));
-        staysSession.send(reports(report(stays, 50_000, 10_000, 0, 0)));
+        staysSession.send(reports(1, report(stays, 50_000, 10_000, 0, 0)));
         giverSession.awaitPhase(Phase.PHASE_GIFT);
-        giverSession.send(reports(report(giver, 30_000, 10_000, 20_000, 0)));
+        giverSession.send(reports(1, report(giver, 30_000, 10_000, 20_000, 0)));
         GiftResults kept = giverSession.await(SessionEvent::hasGiftResults).getGiftResults();
         assertEquals(20_000, kept.getResults(0).getGivenWh(), "the gifts matched before");
 
         staysSession.awaitPhase(Phase.PHASE_TRADE);
-        staysSession.send(orders(order(stays, TradeSide.TRADE_SIDE_SELL, 40_000, "stays/1/sell")));
+        staysSession.send(
+            orders(1, order(stays, TradeSide.TRADE_SIDE_SELL, 40_000, "stays/1/sell")));
         TradeResults again = staysSession.await(SessionEvent::hasTradeResults).getTradeResults();
         assertEquals(List.of(sold), again.getReceiptsList(), "the same receipt, not a new trade");
         giverSession.awaitPhase(Phase.PHASE_TRADE);
-        giverSession.send(orders());
+        giverSession.send(orders(1));
 
         PriceTick tick = staysSession.await(SessionEvent::hasDayClosed).getDayClosed();
         assertEquals(1, tick.getDay());
@@ -154,27 +154,6 @@ class MarketResumeTest {
         .setConsumedWh(consumed)
         .setOfferWh(offer)
         .setClaimWh(claim)
-        .build();
-  }
-
-  private static SessionRequest reports(HomeDayReport report) {
-    return SessionRequest.newBuilder()
-        .setDayReports(DayReports.newBuilder().setDay(1).addReports(report))
-        .build();
-  }
-
-  private static TradeOrder order(RegisterResponse home, TradeSide side, long wh, String id) {
-    return TradeOrder.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSide(side)
-        .setAmountWh(wh)
-        .setRequestId(id)
-        .build();
-  }
-
-  private static SessionRequest orders(TradeOrder... orders) {
-    return SessionRequest.newBuilder()
-        .setTradeOrders(TradeOrders.newBuilder().setDay(1).addAllOrders(List.of(orders)))
         .build();
   }
 }

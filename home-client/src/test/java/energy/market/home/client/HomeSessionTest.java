@@ -35,32 +35,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The home session against a real market on the in-process transport. */
 class HomeSessionTest {
-  private final BlockingQueue<DayClosed> ticks = new LinkedBlockingQueue<>();
-  private final BlockingQueue<String> news = new LinkedBlockingQueue<>();
-
-  private final HomeSession.Listener listener =
-      new HomeSession.Listener() {
-        @Override
-        public void dayClosed(DayClosed day) {
-          ticks.add(day);
-        }
-
-        @Override
-        public void info(String message) {
-          news.add(message);
-        }
-
-        @Override
-        public void fatal(String message) {
-          news.add("FATAL " + message);
-        }
-      };
+  private final RecordingListener listener = new RecordingListener();
+  private final BlockingQueue<DayClosed> ticks = listener.ticks;
+  private final BlockingQueue<String> news = listener.news;
 
   private static Fleet fleet() {
     return new Fleet(

@@ -10,7 +10,6 @@ import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
-import energy.market.home.DayClosed;
 import energy.market.home.DayTemperature;
 import energy.market.home.EnergyModel;
 import energy.market.home.Fleet;
@@ -25,7 +24,6 @@ import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,11 +82,12 @@ class LostRegisterReplyTest {
   @Test
   void aSessionWhoseFirstRepliesWereLostConnectsEveryHomeOnItsOwn() throws Exception {
     register.loseRepliesOfNext(2, Status.DEADLINE_EXCEEDED);
-    Queue<String> news = new ConcurrentLinkedQueue<>();
+    RecordingListener listener = new RecordingListener();
+    Queue<String> news = listener.news;
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, register)) {
       Fleet fleet = fleet("h-1", "h-2", "h-3");
       try (HomeSession session =
-          new HomeSession(market.channel, fleet, DayTemperature.MARKET, "test", listener(news))) {
+          new HomeSession(market.channel, fleet, DayTemperature.MARKET, "test", listener)) {
         session.start();
         Await.until(
             "the session connected every home: " + news,
@@ -106,22 +105,5 @@ class LostRegisterReplyTest {
                 .getHomeId());
       }
     }
-  }
-
-  private static HomeSession.Listener listener(Queue<String> news) {
-    return new HomeSession.Listener() {
-      @Override
-      public void dayClosed(DayClosed day) {}
-
-      @Override
-      public void info(String message) {
-        news.add(message);
-      }
-
-      @Override
-      public void fatal(String message) {
-        news.add("FATAL " + message);
-      }
-    };
   }
 }

@@ -74,7 +74,29 @@ public final class RunningMarket implements AutoCloseable {
     return new RunningMarket(dataDir, false, options);
   }
 
+  /**
+   * Starts {@code energy-market market} with the same port, address, data directory and operator
+   * token as a running market, but does not wait for it to listen: for a market that is to exit by
+   * itself, or whose output the test reads from the start.
+   */
+  public static ChildProcess start(Path dataDir, String... options) throws Exception {
+    return ChildProcess.role("market", "market", arguments(dataDir, true, options));
+  }
+
   private RunningMarket(Path dataDir, boolean givenToken, String... options) throws Exception {
+    // Inside the test's own directory, never the user's: every test's homes are new homes.
+    homeStateDir = dataDir.resolve("home-state");
+    process = ChildProcess.role("market", "market", arguments(dataDir, givenToken, options));
+    try {
+      port = Integer.parseInt(process.awaitLine("market listening on port (\\d+)", Await.LONG));
+    } catch (AssertionError | RuntimeException e) {
+      process.close();
+      throw e;
+    }
+    channel = Channels.open("127.0.0.1", port);
+  }
+
+  private static List<String> arguments(Path dataDir, boolean givenToken, String... options) {
     List<String> args = new ArrayList<>();
     if (!List.of(options).contains("--port")) {
       args.addAll(List.of("--port", "0"));
@@ -84,16 +106,7 @@ public final class RunningMarket implements AutoCloseable {
       args.addAll(List.of("--operator-token", OPERATOR_TOKEN));
     }
     args.addAll(List.of(options));
-    // Inside the test's own directory, never the user's: every test's homes are new homes.
-    homeStateDir = dataDir.resolve("home-state");
-    process = ChildProcess.role("market", "market", args);
-    try {
-      port = Integer.parseInt(process.awaitLine("market listening on port (\\d+)", Await.LONG));
-    } catch (AssertionError | RuntimeException e) {
-      process.close();
-      throw e;
-    }
-    channel = Channels.open("127.0.0.1", port);
+    return args;
   }
 
   /** The address other roles are given. */

@@ -9,17 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import energy.market.model.Policy;
 import energy.market.server.TestMarket;
 import energy.market.server.clock.Pace;
-import energy.market.server.day.TradeRecord;
 import energy.market.server.homes.Home;
-import energy.market.server.ledger.ClosedDay;
-import energy.market.server.ledger.Ledger;
-import energy.market.server.ledger.OpenDay;
-import energy.market.server.price.MarketEventRecord;
+import energy.market.server.ledger.LedgerDouble;
 import energy.market.server.trade.OverloadedException;
 import energy.market.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +31,7 @@ class RegistrationRaceTest {
   private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
   /** A ledger whose home writes finish only when the test says so. */
-  private static final class HeldLedger implements Ledger {
+  private static final class HeldLedger extends LedgerDouble {
     final BlockingQueue<CompletableFuture<Void>> writes = new LinkedBlockingQueue<>();
 
     @Override
@@ -53,21 +48,6 @@ class RegistrationRaceTest {
       }
       return write;
     }
-
-    @Override
-    public void tradesExecuted(List<TradeRecord> trades) {}
-
-    @Override
-    public void eventAccepted(MarketEventRecord event) {}
-
-    @Override
-    public void giftsMatched(OpenDay day) {}
-
-    @Override
-    public void dayClosed(ClosedDay day) {}
-
-    @Override
-    public void close() {}
   }
 
   private final HeldLedger ledger = new HeldLedger();

@@ -1,10 +1,13 @@
 package energy.market.server.grpc;
 
+import static energy.market.server.SessionMessages.order;
+import static energy.market.server.SessionMessages.orders;
+import static energy.market.server.SessionMessages.report;
+import static energy.market.server.SessionMessages.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.api.v1.DayReports;
 import energy.market.api.v1.DeclareDayRequest;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.HomeBalance;
@@ -15,8 +18,6 @@ import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
-import energy.market.api.v1.TradeOrder;
-import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRejection;
@@ -26,12 +27,7 @@ import energy.market.api.v1.TradeSide;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import energy.market.server.clock.Pace;
-import energy.market.server.day.TradeRecord;
-import energy.market.server.homes.Home;
-import energy.market.server.ledger.ClosedDay;
-import energy.market.server.ledger.Ledger;
-import energy.market.server.ledger.OpenDay;
-import energy.market.server.price.MarketEventRecord;
+import energy.market.server.ledger.GatedTradesLedger;
 import energy.market.testing.Await;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -40,9 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -131,7 +124,7 @@ class SessionStreamTest {
 
   @Test
   void aSessionHearsItsReceiptsBeforeTheCloseEvenWhenTradeEndsOnItsDeadline() throws Exception {
-    HeldLedger ledger = new HeldLedger();
+    GatedTradesLedger ledger = new GatedTradesLedger();
     // Days of 10 s: TRADE ends on its deadline after 4 s at the latest.
     try (TestMarket market =
         new TestMarket(TestMarket.settings(Pace.fixed(Duration.ofSeconds(10)), 1), ledger)) {
@@ -143,7 +136,7 @@ class SessionStreamTest {
       session.send(reports(1, report(seller, 10_000, 0)));
       assertEquals(1, session.awaitPhase(Phase.PHASE_TRADE));
       session.send(orders(1, order(seller, TradeSide.TRADE_SIDE_SELL, 10_000, "seller/1/sell")));
-      Await.until("the batch's trade is being recorded", () -> ledger.held.get() > 0, Await.SHORT);
+      Await.until("the batch's trade is being recorded", () -> ledger.waiting() > 0, Await.SHORT);
 
       // Once TRADE has ended on its deadline, a trade is refused for being late, while the batch
       // still waits for its record.
@@ -166,7 +159,7 @@ class SessionStreamTest {
             }
           },
           Await.SHORT);
-      ledger.release.countDown();
+      ledger.open();
 
       List<SessionEvent> events = eventsUntilClose(session, 1);
       int results = indexOf(events, SessionEvent::hasTradeResults);
@@ -176,42 +169,6 @@ class SessionStreamTest {
       assertEquals(1, events.get(results).getTradeResults().getReceiptsCount());
       assertEquals(10_000, events.get(events.size() - 1).getDayClosed().getSoldWh());
     }
-  }
-
-  /** A ledger that holds a session's trades until the test releases them. */
-  private static final class HeldLedger implements Ledger {
-    final AtomicInteger held = new AtomicInteger();
-    final CountDownLatch release = new CountDownLatch(1);
-
-    @Override
-    public void tradesExecuted(List<TradeRecord> trades) {
-      if (trades.isEmpty()) {
-        return;
-      }
-      held.incrementAndGet();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public CompletableFuture<Void> homeRegistered(Home home) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void eventAccepted(MarketEventRecord event) {}
-
-    @Override
-    public void giftsMatched(OpenDay day) {}
-
-    @Override
-    public void dayClosed(ClosedDay day) {}
-
-    @Override
-    public void close() {}
   }
 
   private static int indexOf(List<SessionEvent> events, Predicate<SessionEvent> wanted) {
@@ -384,34 +341,5 @@ class SessionStreamTest {
       byHome.put(balance.getHomeId(), balance.getBalanceMicroEur());
     }
     return byHome;
-  }
-
-  private static HomeDayReport report(RegisterResponse home, long produced, long consumed) {
-    return HomeDayReport.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setProducedWh(produced)
-        .setConsumedWh(consumed)
-        .build();
-  }
-
-  private static SessionRequest reports(long day, HomeDayReport... reports) {
-    return SessionRequest.newBuilder()
-        .setDayReports(DayReports.newBuilder().setDay(day).addAllReports(List.of(reports)))
-        .build();
-  }
-
-  private static TradeOrder order(RegisterResponse home, TradeSide side, long wh, String id) {
-    return TradeOrder.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setSide(side)
-        .setAmountWh(wh)
-        .setRequestId(id)
-        .build();
-  }
-
-  private static SessionRequest orders(long day, TradeOrder... orders) {
-    return SessionRequest.newBuilder()
-        .setTradeOrders(TradeOrders.newBuilder().setDay(day).addAllOrders(List.of(orders)))
-        .build();
   }
 }

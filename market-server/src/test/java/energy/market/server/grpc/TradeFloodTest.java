@@ -22,19 +22,13 @@ import energy.market.api.v1.TradeSide;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import energy.market.server.clock.Pace;
-import energy.market.server.day.TradeRecord;
-import energy.market.server.homes.Home;
-import energy.market.server.ledger.ClosedDay;
-import energy.market.server.ledger.Ledger;
-import energy.market.server.ledger.OpenDay;
-import energy.market.server.price.MarketEventRecord;
+import energy.market.server.ledger.GatedTradesLedger;
 import energy.market.testing.Await;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,51 +38,10 @@ import org.junit.jupiter.api.Test;
 /** The bounded trade executor seen through the Trade RPC, under a flood. */
 class TradeFloodTest {
 
-  /**
-   * Holds every trade at a gate until the test opens it, so that trades pile up for certain, and
-   * measures how many record at once.
-   */
-  private static final class GatedLedger implements Ledger {
-    final CountDownLatch gate = new CountDownLatch(1);
-    final AtomicInteger running = new AtomicInteger();
-    final AtomicInteger maxRunning = new AtomicInteger();
-    final ConcurrentLinkedQueue<TradeRecord> trades = new ConcurrentLinkedQueue<>();
-
-    @Override
-    public void tradesExecuted(List<TradeRecord> executed) {
-      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        gate.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        running.decrementAndGet();
-      }
-      trades.addAll(executed);
-    }
-
-    @Override
-    public CompletableFuture<Void> homeRegistered(Home home) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void eventAccepted(MarketEventRecord event) {}
-
-    @Override
-    public void giftsMatched(OpenDay day) {}
-
-    @Override
-    public void dayClosed(ClosedDay day) {}
-
-    @Override
-    public void close() {}
-  }
-
   @Test
   void tradesBeyondTheQueueAreRejectedWithResourceExhaustedAndNothingAcceptedIsLost()
       throws Exception {
-    GatedLedger ledger = new GatedLedger();
+    GatedTradesLedger ledger = new GatedTradesLedger();
     int homes = 200;
     try (TestMarket market =
         new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(20)), 1, 4, 8), ledger)) {
@@ -163,19 +116,19 @@ class TradeFloodTest {
           "the flood beyond 4 + 8 is refused while the ledger holds the first trades",
           () -> exhausted.get() + otherErrors.get() >= homes - 12,
           Await.SHORT);
-      ledger.gate.countDown();
+      ledger.open();
       assertTrue(answered.await(30, TimeUnit.SECONDS));
       assertEquals(0, otherErrors.get());
       assertTrue(exhausted.get() > 0, "a flood of " + homes + " beyond 4 + 8 is refused");
       assertEquals(homes, receipts.size() + exhausted.get());
-      assertTrue(ledger.maxRunning.get() <= 4, "at most 4 at once, saw " + ledger.maxRunning);
+      assertTrue(ledger.mostWaiting() <= 4, "at most 4 at once, saw " + ledger.mostWaiting());
 
       session.send(
           SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
       PriceTick tick = session.await(event -> event.hasDayClosed()).getDayClosed();
       long accepted = receipts.size();
       assertEquals(accepted * 1_000, tick.getBoughtWh(), "every receipt is in the day's books");
-      assertEquals(accepted, ledger.trades.size(), "every receipt was recorded once");
+      assertEquals(accepted, ledger.recorded().size(), "every receipt was recorded once");
       long bought = 0;
       for (RegisterResponse home : registered) {
         Account account =

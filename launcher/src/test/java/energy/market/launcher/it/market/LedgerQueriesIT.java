@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.TradePolicy;
 import energy.market.client.Channels;
+import energy.market.launcher.it.RunningMarket;
 import energy.market.server.TestHomeProcess;
 import energy.market.server.TestHomeProcess.HomeSpec;
 import energy.market.server.TestHomeProcess.Kind;
@@ -65,27 +66,17 @@ class LedgerQueriesIT {
                 new HomeSpec("eve", TradePolicy.TRADE_POLICY_SELL_IF_NO_TAKERS, Kind.NORMAL),
                 new HomeSpec("fay", TradePolicy.TRADE_POLICY_ALWAYS_SELL, Kind.NORMAL)));
     try (ChildProcess market =
-        ChildProcess.role(
-            "market",
-            "market",
-            List.of(
-                "--port",
-                "0",
-                "--bind",
-                "127.0.0.1",
-                "--day-length",
-                "0",
-                "--phase-deadline",
-                "20s",
-                "--data-dir",
-                dataDir.toString(),
-                "--operator-token",
-                "t",
-                "--await-homes",
-                "6",
-                "--days",
-                Long.toString(DAYS),
-                "--exit-when-done"))) {
+        RunningMarket.start(
+            dataDir,
+            "--day-length",
+            "0",
+            "--phase-deadline",
+            "20s",
+            "--await-homes",
+            "6",
+            "--days",
+            Long.toString(DAYS),
+            "--exit-when-done")) {
       market.awaitLine("new ledger .*" + SqliteLedger.FILE_NAME, Await.LONG);
       int port = Integer.parseInt(market.awaitLine("market listening on port (\\d+)", Await.LONG));
       ManagedChannel channel = Channels.open("127.0.0.1", port);

@@ -119,23 +119,7 @@ class MarketFaultsIT {
   /** A real market's ledger: three days closed, then it exits by itself. */
   private static Path ledgerOfThreeDays(Path dataDir) throws Exception {
     try (ChildProcess market =
-        ChildProcess.role(
-            "market",
-            "market",
-            List.of(
-                "--port",
-                "0",
-                "--bind",
-                "127.0.0.1",
-                "--data-dir",
-                dataDir.toString(),
-                "--operator-token",
-                RunningMarket.OPERATOR_TOKEN,
-                "--day-length",
-                "0",
-                "--days",
-                "3",
-                "--exit-when-done"))) {
+        RunningMarket.start(dataDir, "--day-length", "0", "--days", "3", "--exit-when-done")) {
       assertEquals(0, market.awaitExit(Await.LONG), market.transcript());
     }
     return dataDir.resolve("ledger.db");
@@ -143,19 +127,7 @@ class MarketFaultsIT {
 
   private static void assertRefused(Path dataDir, Path ledger, String why) throws Exception {
     byte[] before = Files.readAllBytes(ledger);
-    try (ChildProcess market =
-        ChildProcess.role(
-            "market",
-            "market",
-            List.of(
-                "--port",
-                "0",
-                "--bind",
-                "127.0.0.1",
-                "--data-dir",
-                dataDir.toString(),
-                "--operator-token",
-                RunningMarket.OPERATOR_TOKEN))) {
+    try (ChildProcess market = RunningMarket.start(dataDir)) {
       assertEquals(2, market.awaitExit(Await.LONG), market.transcript());
       String transcript = market.transcript();
       assertEquals(1, transcript.lines().count(), "one line: " + transcript);
