@@ -71,7 +71,7 @@ public final class DaemonSession implements AutoCloseable {
                         + (status.getDescription() == null
                             ? status.getCode().toString()
                             : status.getDescription())
-                        + "); reconnecting in "
+                        + "); reconnecting within "
                         + retryIn.toMillis()
                         + " ms");
               }

@@ -96,7 +96,7 @@ public final class HomeSession implements AutoCloseable {
                     "market session lost ("
                         + status.getCode()
                         + (status.getDescription() == null ? "" : ": " + status.getDescription())
-                        + "); reconnecting in "
+                        + "); reconnecting within "
                         + retryIn.toMillis()
                         + " ms");
               }
