@@ -22,13 +22,14 @@ public final class ClientTlsOptions {
       paramLabel = "FILE",
       description =
           "This client's certificate (PEM), presented to servers that require mutual TLS; needs"
-              + " --tls-ca and --tls-key.")
+              + " --tls-ca and --tls-key (default: none).")
   Path certificate;
 
   @Option(
       names = "--tls-key",
       paramLabel = "FILE",
-      description = "The private key of --tls-cert (PEM, PKCS#8 as openssl writes it).")
+      description =
+          "The private key of --tls-cert (PEM, PKCS#8 as openssl writes it) (default: none).")
   Path key;
 
   /**

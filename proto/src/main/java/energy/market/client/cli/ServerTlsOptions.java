@@ -21,7 +21,8 @@ public final class ServerTlsOptions {
   @Option(
       names = "--tls-key",
       paramLabel = "FILE",
-      description = "The private key of --tls-cert (PEM, PKCS#8 as openssl writes it).")
+      description =
+          "The private key of --tls-cert (PEM, PKCS#8 as openssl writes it) (default: none).")
   Path key;
 
   @Option(
