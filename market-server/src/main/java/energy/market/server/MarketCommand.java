@@ -170,14 +170,9 @@ public final class MarketCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (!tls.enabled() && !loopback(bind)) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "market: warning: listening on "
-                  + bind
-                  + " without TLS: home secrets and the operator token travel in clear (see"
-                  + " --tls-cert)");
+    String warning = clearTextWarning(bind, tls.enabled());
+    if (warning != null) {
+      spec.commandLine().getErr().println(warning);
       spec.commandLine().getErr().flush();
     }
     // The port first: a start that cannot listen must not leave a ledger or a token behind.
@@ -199,6 +194,19 @@ public final class MarketCommand implements Callable<Integer> {
               spec.commandLine().getOut())
           .run();
     }
+  }
+
+  /**
+   * The one line a market that listens beyond this machine without TLS prints, or null: other
+   * machines can then read the secrets that homes and daemons send.
+   */
+  static String clearTextWarning(String bind, boolean tls) {
+    if (tls || loopback(bind)) {
+      return null;
+    }
+    return "market: warning: listening on "
+        + bind
+        + " without TLS: home secrets and the operator token travel in clear (see --tls-cert)";
   }
 
   /** Whether {@code bind} reaches this machine only; a name that does not resolve does not. */
