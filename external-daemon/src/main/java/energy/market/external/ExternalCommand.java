@@ -1,6 +1,7 @@
 package energy.market.external;
 
 import energy.market.client.ShutdownHook;
+import energy.market.client.cli.ClientTlsOptions;
 import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.MarketAddressOption;
 import energy.market.client.cli.OperatorCredentials;
@@ -131,6 +132,8 @@ public final class ExternalCommand implements Callable<Integer> {
 
   @Mixin OperatorCredentials operator;
 
+  @Mixin ClientTlsOptions tls;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -141,7 +144,7 @@ public final class ExternalCommand implements Callable<Integer> {
           EventCatalog.defaults().withSignals(signals).withProbabilities(probabilities);
       settings =
           new ExternalDaemon.Settings(
-              market.address(), operator.resolve(), catalog, random, seed.seed());
+              market.address(), operator.resolve(), catalog, random, seed.seed(), tls.resolve());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -3,6 +3,7 @@ package energy.market.external;
 import energy.market.api.v1.DaemonRole;
 import energy.market.client.Backoff;
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
 import energy.market.client.DaemonSession;
 import energy.market.client.MarketAddress;
 import energy.market.external.client.GrpcEventReporter;
@@ -31,11 +32,18 @@ public final class ExternalDaemon implements AutoCloseable {
    * @param catalog signals and daily probabilities
    * @param random whether random mode fires events each day
    * @param seed random mode's seed
+   * @param tls how to reach the market: plaintext or TLS
    */
   public record Settings(
-      MarketAddress market, String operatorToken, EventCatalog catalog, boolean random, long seed) {
+      MarketAddress market,
+      String operatorToken,
+      EventCatalog catalog,
+      boolean random,
+      long seed,
+      ClientTls tls) {
     public Settings {
       Objects.requireNonNull(market, "market");
+      Objects.requireNonNull(tls, "tls");
       Objects.requireNonNull(operatorToken, "operatorToken");
       Objects.requireNonNull(catalog, "catalog");
     }
@@ -73,7 +81,7 @@ public final class ExternalDaemon implements AutoCloseable {
    * @throws IllegalStateException when not a single signal handler could be installed
    */
   public static ExternalDaemon start(Settings settings, Consumer<String> log) {
-    ManagedChannel channel = Channels.open(settings.market());
+    ManagedChannel channel = Channels.open(settings.market(), settings.tls());
     Outbox outbox =
         new Outbox(
             Outbox.DEFAULT_CAPACITY,

@@ -1,9 +1,11 @@
 package energy.market.home;
 
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
 import energy.market.client.ShutdownHook;
+import energy.market.client.cli.ClientTlsOptions;
 import energy.market.client.cli.ComfortBandOptions;
 import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.MarketAddressOption;
@@ -56,6 +58,9 @@ public final class HomeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin MarketAddressOption market;
+
+  /** One TLS configuration for the market and the weather daemon's stream: one CA signs both. */
+  @Mixin ClientTlsOptions tlsOptions;
 
   @Option(
       names = "--name",
@@ -172,7 +177,9 @@ public final class HomeCommand implements Callable<Integer> {
     Fleet fleet;
     String printMode;
     HomeSecrets secrets;
+    ClientTls tls;
     try {
+      tls = tlsOptions.resolve();
       HomeParameters parameters = energy.parameters(comfort.low(), comfort.high());
       PolicyMix mix = PolicyMix.parse(policy, seed.seed());
       List<String> homeNames = HomeNames.of(names, count, prefix, firstIndex);
@@ -192,10 +199,10 @@ public final class HomeCommand implements Callable<Integer> {
             : new MarketAddress(address.host(), TemperatureSources.DEFAULT_WEATHER_PORT).target();
     WeatherTemperature temperature =
         new WeatherTemperature(
-            TemperatureSources.open(weather, shmFile, weatherTarget, line -> info(out, line)),
+            TemperatureSources.open(weather, shmFile, weatherTarget, tls, line -> info(out, line)),
             WEATHER_WAIT,
             line -> info(out, line));
-    ManagedChannel channel = Channels.open(address);
+    ManagedChannel channel = Channels.open(address, tls);
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     HomeSession session =
         new HomeSession(

@@ -4,12 +4,16 @@ import energy.market.client.Channels;
 import energy.market.client.Durations;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
+import energy.market.client.ServerTls;
 import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.SeedOption;
+import energy.market.client.cli.ServerTlsOptions;
 import energy.market.server.engine.MarketSettings;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +65,13 @@ public final class MarketCommand implements Callable<Integer> {
   @Option(
       names = "--bind",
       paramLabel = "ADDR",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).",
-      defaultValue = "0.0.0.0")
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}, this machine only); 0.0.0.0 for"
+              + " every interface, so that homes on other machines can join.",
+      defaultValue = "127.0.0.1")
   String bind;
+
+  @Mixin ServerTlsOptions tlsOptions;
 
   @Option(
       names = "--day-length",
@@ -155,10 +163,17 @@ public final class MarketCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(verbose ? Level.FINE : Level.INFO);
+    ServerTls tls;
     try {
       check();
+      tls = tlsOptions.resolve();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    String warning = clearTextWarning(bind, tls.enabled());
+    if (warning != null) {
+      spec.commandLine().getErr().println(warning);
+      spec.commandLine().getErr().flush();
     }
     // The port first: a start that cannot listen must not leave a ledger or a token behind.
     try (PortReservation reserved = PortReservation.hold(bind, port)) {
@@ -169,7 +184,7 @@ public final class MarketCommand implements Callable<Integer> {
               reserved,
               engine ->
                   new MarketServer(
-                      NettyServerBuilder.forAddress(address)
+                      NettyServerBuilder.forAddress(address, tls.credentials())
                           // A process of many homes sends all its orders in one message a phase.
                           .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                           // Clients ping an open session to notice a market that vanished.
@@ -178,6 +193,28 @@ public final class MarketCommand implements Callable<Integer> {
                       engine),
               spec.commandLine().getOut())
           .run();
+    }
+  }
+
+  /**
+   * The one line a market that listens beyond this machine without TLS prints, or null: other
+   * machines can then read the secrets that homes and daemons send.
+   */
+  static String clearTextWarning(String bind, boolean tls) {
+    if (tls || loopback(bind)) {
+      return null;
+    }
+    return "market: warning: listening on "
+        + bind
+        + " without TLS: home secrets and the operator token travel in clear (see --tls-cert)";
+  }
+
+  /** Whether {@code bind} reaches this machine only; a name that does not resolve does not. */
+  private static boolean loopback(String bind) {
+    try {
+      return InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 

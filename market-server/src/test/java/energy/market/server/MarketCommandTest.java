@@ -68,6 +68,9 @@ class MarketCommandTest {
       {"--event", "meteor=0.1:3"},
       {"--event", "storm=0.1"},
       {"--comfort-low", "30", "--comfort-high", "20"},
+      {"--tls-cert", "missing.pem", "--tls-key", "missing-key.pem"},
+      {"--tls-cert", "missing.pem"},
+      {"--tls-client-ca", "missing.pem"},
     };
     for (String[] bad : cases) {
       String[] args = new String[bad.length + 2];
@@ -83,6 +86,25 @@ class MarketCommandTest {
           result.err().startsWith("market: ") && result.err().strip().lines().count() == 1,
           "one line naming the command: " + result.err());
     }
+  }
+
+  @Test
+  void listeningBeyondLoopbackWithoutTlsWarnsThatSecretsTravelInClear() {
+    assertEquals(
+        "market: warning: listening on 0.0.0.0 without TLS: home secrets and the operator token"
+            + " travel in clear (see --tls-cert)",
+        MarketCommand.clearTextWarning("0.0.0.0", false));
+    assertEquals(null, MarketCommand.clearTextWarning("0.0.0.0", true));
+    assertEquals(null, MarketCommand.clearTextWarning("127.0.0.1", false));
+    assertEquals(null, MarketCommand.clearTextWarning("localhost", false));
+  }
+
+  @Test
+  void theDefaultBindIsLoopback() {
+    Result help = run("--help");
+    assertTrue(
+        help.out().replaceAll("\\s+", " ").contains("(default: 127.0.0.1, this machine only)"),
+        help.out());
   }
 
   /** A top command like the launcher's, to check the market's options as a subcommand. */

@@ -48,7 +48,12 @@ public final class Channels {
 
   /** A plaintext channel to {@code address}; the caller shuts it down. */
   public static ManagedChannel open(MarketAddress address) {
-    return open(address.target());
+    return open(address.target(), ClientTls.PLAINTEXT);
+  }
+
+  /** A channel to {@code address}, over TLS when {@code tls} says so; the caller shuts it down. */
+  public static ManagedChannel open(MarketAddress address, ClientTls tls) {
+    return open(address.target(), tls);
   }
 
   /** A plaintext channel to {@code host:port}; the caller shuts it down. */
@@ -58,9 +63,16 @@ public final class Channels {
 
   /** A plaintext channel to a gRPC target such as {@code host:port}; the caller shuts it down. */
   public static ManagedChannel open(String target) {
+    return open(target, ClientTls.PLAINTEXT);
+  }
+
+  /**
+   * A channel to a gRPC target such as {@code host:port}, over TLS when {@code tls} says so (the
+   * server's certificate must name the host of the target); the caller shuts it down.
+   */
+  public static ManagedChannel open(String target, ClientTls tls) {
     return ReconnectPacer.attach(
-        NettyChannelBuilder.forTarget(target)
-            .usePlaintext()
+        NettyChannelBuilder.forTarget(target, tls.credentials())
             .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
             .keepAliveTime(KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS)
             .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

@@ -1,17 +1,19 @@
 package energy.market.weather;
 
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
 import energy.market.client.Durations;
+import energy.market.client.ServerTls;
 import energy.market.client.ShutdownHook;
 import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.MarketAddressOption;
 import energy.market.client.cli.OneLineErrors;
 import energy.market.client.cli.OperatorCredentials;
 import energy.market.client.cli.SeedOption;
+import energy.market.client.cli.ServerTlsOptions;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.shm.WeatherFileException;
 import energy.market.weather.source.TemperatureSources;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -63,10 +65,26 @@ public final class WeatherCommand implements Callable<Integer> {
 
   @Option(
       names = "--bind",
-      defaultValue = "0.0.0.0",
+      defaultValue = "127.0.0.1",
       paramLabel = "ADDR",
-      description = "Address this daemon's gRPC server listens on (default: ${DEFAULT-VALUE}).")
+      description =
+          "Address this daemon's gRPC server listens on (default: ${DEFAULT-VALUE}, this machine"
+              + " only); 0.0.0.0 for every interface, for homes on other machines.")
   String bind;
+
+  /**
+   * The daemon's own server takes the server options; its one identity (--tls-cert) is also what it
+   * presents to a market that requires mutual TLS.
+   */
+  @Mixin ServerTlsOptions tls;
+
+  @Option(
+      names = "--tls-ca",
+      paramLabel = "FILE",
+      description =
+          "Connect to the market over TLS, trusting this CA (PEM); --tls-cert and --tls-key, when"
+              + " given, are also presented to the market (default: plaintext).")
+  Path marketCa;
 
   @Mixin SeedOption seed;
 
@@ -118,6 +136,8 @@ public final class WeatherCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     WeatherDaemonConfig config;
     InetSocketAddress address;
+    ServerTls serverTls;
+    ClientTls marketTls;
     try {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException(
@@ -136,6 +156,8 @@ public final class WeatherCommand implements Callable<Integer> {
               historyDays,
               reportTimeout,
               reportAttempts);
+      serverTls = tls.resolve();
+      marketTls = tls.asClientTrusting(marketCa);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -145,13 +167,13 @@ public final class WeatherCommand implements Callable<Integer> {
           out.println(line);
           out.flush();
         };
-    ManagedChannel marketChannel = Channels.open(market.address());
+    ManagedChannel marketChannel = Channels.open(market.address(), marketTls);
     WeatherDaemon daemon;
     try {
       daemon =
           WeatherDaemon.start(
               config,
-              NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
+              NettyServerBuilder.forAddress(address, serverTls.credentials())
                   // Handlers never block: they only move days from memory to the wire.
                   .directExecutor()
                   // Homes ping an open stream to notice a daemon that vanished.

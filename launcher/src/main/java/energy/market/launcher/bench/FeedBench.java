@@ -3,7 +3,6 @@ package energy.market.launcher.bench;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.StreamPricesRequest;
-import energy.market.client.Channels;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
@@ -57,6 +56,13 @@ public final class FeedBench implements Callable<Integer> {
       defaultValue = "10")
   int seconds;
 
+  @Option(
+      names = "--tls",
+      description =
+          "Run the market over TLS, with certificates made for the run, and connect over TLS"
+              + " (default: off, plaintext).")
+  boolean tls;
+
   @Override
   public Integer call() throws Exception {
     if (subscribers < 1 || channels < 1 || seconds < 1) {
@@ -68,9 +74,9 @@ public final class FeedBench implements Callable<Integer> {
     AtomicLong received = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     List<ManagedChannel> connections = new ArrayList<>();
-    try (MarketUnderTest market = new MarketUnderTest(List.of("--day-length", dayLength))) {
+    try (MarketUnderTest market = new MarketUnderTest(List.of("--day-length", dayLength), tls)) {
       for (int c = 0; c < channels; c++) {
-        connections.add(Channels.open("127.0.0.1", market.port));
+        connections.add(market.openChannel());
       }
       long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
       for (int i = 0; i < subscribers; i++) {

@@ -1,6 +1,8 @@
 package energy.market.launcher.bench;
 
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
+import energy.market.launcher.tls.ThrowawayCa;
 import io.grpc.ManagedChannel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,9 +28,17 @@ final class MarketUnderTest implements AutoCloseable {
   private final Path dataDir;
   final int port;
   final ManagedChannel channel;
+  private final ClientTls tls;
 
-  MarketUnderTest(List<String> marketOptions) throws IOException, InterruptedException {
+  /**
+   * @param marketOptions options added to the market's command line
+   * @param tls whether the market serves over TLS, with certificates made for this run, so that a
+   *     benchmark measures what encryption costs
+   */
+  MarketUnderTest(List<String> marketOptions, boolean tls)
+      throws IOException, InterruptedException {
     dataDir = Files.createTempDirectory("energy-market-bench");
+    ThrowawayCa.TlsFiles certificates = tls ? ThrowawayCa.write(dataDir.resolve("tls")) : null;
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -45,11 +55,28 @@ final class MarketUnderTest implements AutoCloseable {
             dataDir.toString(),
             "--operator-token",
             OPERATOR_TOKEN));
+    if (certificates != null) {
+      command.addAll(
+          List.of(
+              "--tls-cert",
+              certificates.serverCert().toString(),
+              "--tls-key",
+              certificates.serverKey().toString()));
+    }
     command.addAll(marketOptions);
     process =
         new ProcessBuilder(command).redirectError(dataDir.resolve("market.err").toFile()).start();
     port = awaitPort();
-    channel = Channels.open("127.0.0.1", port);
+    this.tls =
+        certificates == null
+            ? ClientTls.PLAINTEXT
+            : ClientTls.trusting(certificates.ca(), null, null);
+    channel = openChannel();
+  }
+
+  /** A new connection to the market, over TLS when it serves TLS; the caller shuts it down. */
+  ManagedChannel openChannel() {
+    return Channels.open("127.0.0.1:" + port, tls);
   }
 
   private int awaitPort() throws IOException {

@@ -81,6 +81,13 @@ public final class TradesBench implements Callable<Integer> {
       defaultValue = "4")
   int maxConcurrent;
 
+  @Option(
+      names = "--tls",
+      description =
+          "Run the market over TLS, with certificates made for the run, and connect over TLS"
+              + " (default: off, plaintext).")
+  boolean tls;
+
   @Override
   public Integer call() throws Exception {
     if (callers < 1 || homes < 1 || seconds < 1 || maxConcurrent < 1) {
@@ -99,7 +106,8 @@ public final class TradesBench implements Callable<Integer> {
                 "--await-homes",
                 Integer.toString(homes),
                 "--max-concurrent-trades",
-                Integer.toString(maxConcurrent)))) {
+                Integer.toString(maxConcurrent)),
+            tls)) {
       MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
       // The bench's homes live as long as its market, so one random secret serves them all.
       String secret = newSecret();

@@ -24,9 +24,15 @@ public final class ChildCommands {
   static final int DAEMONS = 2;
 
   private final RunSettings run;
+  private final RunTls tls;
 
   public ChildCommands(RunSettings run) {
+    this(run, RunTls.PLAINTEXT);
+  }
+
+  ChildCommands(RunSettings run, RunTls tls) {
     this.run = run;
+    this.tls = tls;
   }
 
   /** The market, keeping its data (the ledger) in the run's directory. */
@@ -50,6 +56,7 @@ public final class ChildCommands {
                 Integer.toString(run.homes()),
                 "--await-daemons",
                 Integer.toString(DAEMONS)));
+    args.addAll(tls.server());
     args.addAll(run.forwardedTo("market"));
     return new ChildSpec("market", "market", JvmOptions.market(run.homes()), args, MARKET_READY);
   }
@@ -69,6 +76,7 @@ public final class ChildCommands {
                 Long.toString(run.seed()),
                 "--shm-file",
                 run.shmFile().toString()));
+    args.addAll(tls.serverAndClient());
     args.addAll(run.forwardedTo("weather"));
     return new ChildSpec("weather", "weather", JvmOptions.daemon(), args, WEATHER_READY);
   }
@@ -83,6 +91,7 @@ public final class ChildCommands {
                 "--random",
                 "--seed",
                 Long.toString(run.seed())));
+    args.addAll(tls.client());
     args.addAll(run.forwardedTo("external"));
     return new ChildSpec("external", "external", JvmOptions.daemon(), args, EXTERNAL_READY);
   }
@@ -116,6 +125,7 @@ public final class ChildCommands {
                 LOOPBACK + ":" + weatherPort,
                 "--state-dir",
                 run.runDir().resolve(HOME_STATE_DIR).toString()));
+    args.addAll(tls.client());
     args.addAll(run.forwardedTo("home"));
     return new ChildSpec(
         "homes-" + share.process(), "home", JvmOptions.homes(share.count()), args, HOMES_READY);

@@ -185,6 +185,15 @@ public final class SimulateCommand implements Callable<Integer> {
               + " --no-class-data-sharing to start them plainly (default: ${DEFAULT-VALUE}).")
   boolean classDataSharing;
 
+  @Option(
+      names = "--tls",
+      description =
+          "Run every connection over mutual TLS, with a CA and certificates made for the run in"
+              + " RUN-DIR/"
+              + RunTls.DIR
+              + " (default: off).")
+  boolean tls;
+
   @Mixin(name = "home")
   HomeModelOptions home = new HomeModelOptions();
 
@@ -235,9 +244,11 @@ public final class SimulateCommand implements Callable<Integer> {
             : "a day every " + Durations.format(run.dayLength()),
         run.runDir());
     out.flush();
+    RunTls runTls = tls ? RunTls.makeIn(run.runDir()) : RunTls.PLAINTEXT;
     Simulation simulation =
         new Simulation(
             run,
+            runTls,
             OperatorToken.newToken(),
             startupTimeout,
             stopGrace,

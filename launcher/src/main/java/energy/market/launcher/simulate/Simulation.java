@@ -1,6 +1,7 @@
 package energy.market.launcher.simulate;
 
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
 import energy.market.client.ShutdownHook;
 import energy.market.launcher.Launcher;
 import energy.market.launcher.feed.Accounts;
@@ -45,6 +46,7 @@ public final class Simulation {
 
   private final RunSettings run;
   private final ChildCommands commands;
+  private final ClientTls clientTls;
   private final String operatorToken;
   private final Duration startupTimeout;
   private final Duration stopGrace;
@@ -73,9 +75,11 @@ public final class Simulation {
    * @param classDataSharing share the children's class data through a cached archive
    * @param views opens the live view
    * @param out where progress lines go
+   * @param tls the run's transport, plaintext or mutual TLS
    */
   public Simulation(
       RunSettings run,
+      RunTls tls,
       String operatorToken,
       Duration startupTimeout,
       Duration stopGrace,
@@ -87,7 +91,8 @@ public final class Simulation {
             ? ClassDataSharing.forClassPath(System.getProperty("java.class.path"), run.runId())
             : null;
     this.run = run;
-    this.commands = new ChildCommands(run);
+    this.commands = new ChildCommands(run, tls);
+    this.clientTls = tls.channels();
     this.operatorToken = operatorToken;
     this.startupTimeout = startupTimeout;
     this.stopGrace = stopGrace;
@@ -185,7 +190,7 @@ public final class Simulation {
       return false;
     }
     marketPort = Integer.parseInt(market.ready());
-    marketChannel = Channels.open(ChildCommands.LOOPBACK, marketPort);
+    marketChannel = Channels.open(ChildCommands.LOOPBACK + ":" + marketPort, clientTls);
     if (!monitor.waitFor(
         "the market did not report SERVING",
         startupTimeout,
@@ -210,7 +215,8 @@ public final class Simulation {
       return false;
     }
     weatherPort = Integer.parseInt(weather.ready());
-    ManagedChannel weatherChannel = Channels.open(ChildCommands.LOOPBACK, weatherPort);
+    ManagedChannel weatherChannel =
+        Channels.open(ChildCommands.LOOPBACK + ":" + weatherPort, clientTls);
     try {
       if (!monitor.waitFor(
           "the weather daemon did not report SERVING",

@@ -1,8 +1,10 @@
 package energy.market.launcher.watch;
 
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
 import energy.market.client.MarketAddress;
 import energy.market.client.ShutdownHook;
+import energy.market.client.cli.ClientTlsOptions;
 import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.MarketAddressOption;
 import energy.market.launcher.feed.MarketFeed;
@@ -47,6 +49,8 @@ public final class WatchCommand implements Callable<Integer> {
 
   @Mixin MarketAddressOption market;
 
+  @Mixin ClientTlsOptions tlsOptions;
+
   @Option(
       names = "--days-shown",
       paramLabel = "N",
@@ -74,7 +78,9 @@ public final class WatchCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     MarketAddress address = market.address();
+    ClientTls tls;
     try {
+      tls = tlsOptions.resolve();
       if (daysShown < 1 || daysShown > 10_000) {
         throw new IllegalArgumentException(
             "--days-shown " + daysShown + " is out of range 1..10000");
@@ -89,7 +95,7 @@ public final class WatchCommand implements Callable<Integer> {
       throw new CommandFailure(1, GuiChart.unavailable());
     }
 
-    ManagedChannel channel = Channels.open(address);
+    ManagedChannel channel = Channels.open(address, tls);
     MarketFeed feed = new MarketFeed(channel, true);
     long fromDay = 1;
     try {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChildCommandsTest {
   private final RunSettings run =
@@ -43,6 +45,28 @@ class ChildCommandsTest {
     assertEquals("0", after(args, "--day-length"));
     assertEquals("7", after(args, "--seed"));
     assertEquals("--gamma=0.5", args.get(args.size() - 1));
+  }
+
+  @Test
+  void withTlsServersRequireClientCertificatesAndClientsPresentTheirs(@TempDir Path dir)
+      throws IOException {
+    ChildCommands tls = new ChildCommands(run, RunTls.makeIn(dir));
+    String tlsDir = dir.resolve(RunTls.DIR).toString();
+
+    List<String> market = tls.market().args();
+    assertEquals(Path.of(tlsDir, "server.pem").toString(), after(market, "--tls-cert"));
+    assertEquals(Path.of(tlsDir, "server-key.pem").toString(), after(market, "--tls-key"));
+    assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(market, "--tls-client-ca"));
+    List<String> weather = tls.weather(4000).args();
+    assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(weather, "--tls-client-ca"));
+    assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(weather, "--tls-ca"));
+    for (List<String> client :
+        List.of(tls.external(4000).args(), tls.homes(run.shares().get(0), 4000, 4001).args())) {
+      assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(client, "--tls-ca"));
+      assertEquals(Path.of(tlsDir, "client.pem").toString(), after(client, "--tls-cert"));
+      assertEquals(Path.of(tlsDir, "client-key.pem").toString(), after(client, "--tls-key"));
+    }
+    assertFalse(commands.market().args().contains("--tls-cert"), "plaintext by default");
   }
 
   @Test

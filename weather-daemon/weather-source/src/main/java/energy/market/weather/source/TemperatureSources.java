@@ -1,5 +1,6 @@
 package energy.market.weather.source;
 
+import energy.market.client.ClientTls;
 import energy.market.weather.source.client.StreamTemperatureSource;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -22,17 +23,28 @@ public final class TemperatureSources {
    */
   public static TemperatureSource open(
       WeatherSourceKind kind, Path shmFile, String weatherTarget, Consumer<String> log) {
+    return open(kind, shmFile, weatherTarget, ClientTls.PLAINTEXT, log);
+  }
+
+  /**
+   * Opens the source for a {@code --weather} choice, reaching the daemon's stream over {@code tls}.
+   * Nothing connects or maps until the first read.
+   */
+  public static TemperatureSource open(
+      WeatherSourceKind kind,
+      Path shmFile,
+      String weatherTarget,
+      ClientTls tls,
+      Consumer<String> log) {
     return switch (kind) {
       case MARKET -> new MarketTemperatureSource();
       case SHM -> new SharedMemoryTemperatureSource(shmFile);
-      case STREAM -> stream(weatherTarget);
+      case STREAM -> StreamTemperatureSource.open(weatherTarget, tls);
       case AUTO ->
           new AutoTemperatureSource(
-              new SharedMemoryTemperatureSource(shmFile), stream(weatherTarget), log);
+              new SharedMemoryTemperatureSource(shmFile),
+              StreamTemperatureSource.open(weatherTarget, tls),
+              log);
     };
-  }
-
-  private static StreamTemperatureSource stream(String target) {
-    return StreamTemperatureSource.open(target);
   }
 }

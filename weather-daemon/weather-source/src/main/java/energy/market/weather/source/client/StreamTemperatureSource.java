@@ -6,6 +6,7 @@ import energy.market.api.v1.WeatherGrpc;
 import energy.market.api.v1.WeatherReport;
 import energy.market.client.Backoff;
 import energy.market.client.Channels;
+import energy.market.client.ClientTls;
 import energy.market.client.ReadyWatch;
 import energy.market.weather.source.TemperatureReading;
 import energy.market.weather.source.TemperatureSource;
@@ -77,7 +78,12 @@ public final class StreamTemperatureSource implements TemperatureSource {
    * #close()}. Nothing connects until the first read.
    */
   public static StreamTemperatureSource open(String target) {
-    ManagedChannel channel = Channels.open(target);
+    return open(target, ClientTls.PLAINTEXT);
+  }
+
+  /** As {@link #open(String)}, over TLS when {@code tls} says so. */
+  public static StreamTemperatureSource open(String target, ClientTls tls) {
+    ManagedChannel channel = Channels.open(target, tls);
     return new StreamTemperatureSource(channel, target, channel);
   }
 
