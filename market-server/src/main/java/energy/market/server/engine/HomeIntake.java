@@ -86,11 +86,13 @@ final class HomeIntake {
 
   /** One home offers a gift; returns its total offer. */
   long offer(long homeId, String token, long day, long wh) {
+    Energy.requireAmount("gift offer", wh, false);
     return giftPhaseHome(homeId, token, day).offer(wh);
   }
 
   /** One home claims gifts; returns its total claim. */
   long claim(long homeId, String token, long day, long wh) {
+    Energy.requireAmount("gift claim", wh, false);
     return giftPhaseHome(homeId, token, day).claim(wh);
   }
 
