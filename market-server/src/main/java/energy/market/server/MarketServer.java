@@ -60,9 +60,10 @@ public final class MarketServer {
             health.getHealthService(),
             ProtoReflectionServiceV1.newInstance(),
             reflectionV1Alpha());
+    InboundGuard guard = new InboundGuard(InboundGuard.MAX_OPEN_CALLS);
     for (BindableService service : services) {
       builder.addService(
-          InboundGuard.guard(ServerInterceptors.intercept(service, List.copyOf(interceptors))));
+          guard.guard(ServerInterceptors.intercept(service, List.copyOf(interceptors))));
     }
     this.server = builder.build();
   }

@@ -15,13 +15,15 @@ import io.grpc.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
  * Guards every call before its request is read: a message over its method's size limit is refused
  * with RESOURCE_EXHAUSTED, one that does not parse (garbage bytes, invalid UTF-8) with
- * INVALID_ARGUMENT and at most one log line per interval, and every status description is escaped
- * and cut short, whichever path closes the call.
+ * INVALID_ARGUMENT and at most one log line per interval, a call past the most the market holds
+ * open with RESOURCE_EXHAUSTED, and every status description is escaped and cut short, whichever
+ * path closes the call.
  *
  * <p>gRPC parses a request before any ordinary interceptor sees it, and a parse failure there ends
  * the call with UNKNOWN and a logged stack trace. So the guarded service takes its requests as raw
@@ -44,12 +46,23 @@ public final class InboundGuard implements ServerInterceptor {
   private static final Logger LOG = Logger.getLogger(InboundGuard.class.getName());
   private static final RateLimitedLog MALFORMED = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
-  private InboundGuard() {}
+  /**
+   * The most calls the market holds open at once, over every connection: a home following its
+   * session through unary calls holds one stream, a process of homes one for all of them.
+   */
+  public static final int MAX_OPEN_CALLS = 20_000;
 
-  /** The service, taking its requests through the guard. */
-  public static ServerServiceDefinition guard(ServerServiceDefinition service) {
-    return ServerInterceptors.intercept(
-        ServerInterceptors.useInputStreamMessages(service), new InboundGuard());
+  private final int maxOpenCalls;
+  private final AtomicInteger openCalls = new AtomicInteger();
+
+  /** A guard that holds at most {@code maxOpenCalls} calls open at once, over all its services. */
+  public InboundGuard(int maxOpenCalls) {
+    this.maxOpenCalls = maxOpenCalls;
+  }
+
+  /** The service, taking its requests through this guard. */
+  public ServerServiceDefinition guard(ServerServiceDefinition service) {
+    return ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(service), this);
   }
 
   /** The size limit of a method's requests. */
@@ -64,7 +77,16 @@ public final class InboundGuard implements ServerInterceptor {
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     String method = call.getMethodDescriptor().getFullMethodName();
     ServerCall<Q, R> safe = new SafeStatusCall<>(call);
-    return new Checked<>(next.startCall(safe, headers), safe, method, limitOf(method));
+    if (openCalls.incrementAndGet() > maxOpenCalls) {
+      openCalls.decrementAndGet();
+      safe.close(
+          Status.RESOURCE_EXHAUSTED.withDescription(
+              "the market holds " + maxOpenCalls + " calls open, its most; retry later"),
+          new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    return new Checked<>(
+        next.startCall(safe, headers), safe, method, limitOf(method), openCalls::decrementAndGet);
   }
 
   /** Escapes and shortens every status description, whoever closes the call. */
@@ -86,13 +108,21 @@ public final class InboundGuard implements ServerInterceptor {
     private final ServerCall<Q, ?> call;
     private final String method;
     private final int limit;
+    private final Runnable ended;
     private boolean refused;
+    private boolean done;
 
-    Checked(ServerCall.Listener<Q> delegate, ServerCall<Q, ?> call, String method, int limit) {
+    Checked(
+        ServerCall.Listener<Q> delegate,
+        ServerCall<Q, ?> call,
+        String method,
+        int limit,
+        Runnable ended) {
       super(delegate);
       this.call = call;
       this.method = method;
       this.limit = limit;
+      this.ended = ended;
     }
 
     @Override
@@ -135,6 +165,7 @@ public final class InboundGuard implements ServerInterceptor {
 
     @Override
     public void onCancel() {
+      end();
       if (!refused) {
         super.onCancel();
       }
@@ -142,8 +173,17 @@ public final class InboundGuard implements ServerInterceptor {
 
     @Override
     public void onComplete() {
+      end();
       if (!refused) {
         super.onComplete();
+      }
+    }
+
+    /** The call no longer counts as open. */
+    private void end() {
+      if (!done) {
+        done = true;
+        ended.run();
       }
     }
 
