@@ -47,7 +47,8 @@ class MarketCommandTest {
           "--gamma",
           "--event",
           "--data-dir",
-          "--operator-token"
+          "--operator-token",
+          "--home-capacity-wh"
         }) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
@@ -68,6 +69,9 @@ class MarketCommandTest {
       {"--event", "meteor=0.1:3"},
       {"--event", "storm=0.1"},
       {"--comfort-low", "30", "--comfort-high", "20"},
+      {"--home-capacity-wh", "0"},
+      {"--home-capacity-wh", "1000000000"},
+      {"--home-capacity-wh", "lots"},
     };
     for (String[] bad : cases) {
       String[] args = new String[bad.length + 2];
