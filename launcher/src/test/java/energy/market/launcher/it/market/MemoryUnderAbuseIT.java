@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The market as a real process with a 256 MB heap, sent six concurrent 60 MB requests (huge names
  * and huge request ids) three times over: each is refused with RESOURCE_EXHAUSTED from its length
- * alone, the market stays up, its days keep closing, and its memory stays bounded.
+ * alone, the market stays up, its days keep closing, and its memory stays bounded. A 1 MB name,
+ * under the transport's limit, is still over Register's own.
  */
 class MemoryUnderAbuseIT {
   private static final int SIXTY_MB = 60 * 1024 * 1024;
@@ -101,6 +102,13 @@ class MemoryUnderAbuseIT {
           }
         }
 
+        // Under the transport's limit, a unary call still has its own, far smaller one.
+        Status oneMegabyteName = send(channel, "Market/Register", registerWithName(1 << 20));
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, oneMegabyteName.getCode());
+        assertTrue(
+            String.valueOf(oneMegabyteName.getDescription()).contains("limit of 65536 bytes"),
+            oneMegabyteName::toString);
+
         assertTrue(market.isAlive(), market.transcript());
         long dayAfterAbuse = day(channel);
         Await.until(
@@ -108,6 +116,7 @@ class MemoryUnderAbuseIT {
             () -> day(channel) >= dayAfterAbuse + 3,
             Await.LONG);
         long peakKb = peakResidentKb(market.pid());
+        System.out.println("market peak resident memory under abuse: " + peakKb + " kB");
         assertTrue(
             peakKb < 0 || peakKb < MAX_RSS_KB,
             "peak resident memory " + peakKb + " kB over " + MAX_RSS_KB + " kB");
