@@ -9,6 +9,7 @@ import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.SeedOption;
 import energy.market.client.cli.ServerTlsOptions;
 import energy.market.server.engine.MarketSettings;
+import energy.market.server.grpc.InboundGuard;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,8 +51,28 @@ import picocli.CommandLine.Spec;
       ""
     })
 public final class MarketCommand implements Callable<Integer> {
-  /** The largest message the market accepts: room for 100,000 homes' orders in one batch. */
-  public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+  /**
+   * The largest message the transport reads: a session's batch ({@link
+   * InboundGuard#SESSION_MESSAGE_BYTES}); every other method has its own smaller limit, checked by
+   * the {@link InboundGuard}. A larger message is refused from its length prefix, before it is
+   * buffered.
+   */
+  public static final int MAX_MESSAGE_BYTES = InboundGuard.SESSION_MESSAGE_BYTES;
+
+  /**
+   * The most calls one connection may have open at once: a process of homes that follow their
+   * sessions one home a stream, plus their calls in flight.
+   */
+  public static final int MAX_CALLS_PER_CONNECTION = 4096;
+
+  /** How long a connection with no open call is kept before the market closes it. */
+  static final Duration MAX_CONNECTION_IDLE = Duration.ofMinutes(5);
+
+  /** How often the market pings a quiet connection to find peers that vanished. */
+  static final Duration KEEPALIVE_TIME = Duration.ofMinutes(1);
+
+  /** How long a ping may go unanswered before the connection is closed. */
+  static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
 
   @Spec CommandSpec spec;
 
@@ -187,6 +208,13 @@ public final class MarketCommand implements Callable<Integer> {
                       NettyServerBuilder.forAddress(address, tls.credentials())
                           // A process of many homes sends all its orders in one message a phase.
                           .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                          // Bounded memory: headers, open calls and idle connections all have a
+                          // limit; past the call limit a new call is refused.
+                          .maxInboundMetadataSize(16 * 1024)
+                          .maxConcurrentCallsPerConnection(MAX_CALLS_PER_CONNECTION)
+                          .maxConnectionIdle(MAX_CONNECTION_IDLE.toMillis(), TimeUnit.MILLISECONDS)
+                          .keepAliveTime(KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS)
+                          .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                           // Clients ping an open session to notice a market that vanished.
                           .permitKeepAliveTime(
                               Channels.PERMITTED_KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS),

@@ -225,6 +225,7 @@ final class MarketRun {
         asked.tradeQueue(),
         asked.maxMissedDays(),
         asked.feedMaxLag(),
-        asked.operatorToken());
+        asked.operatorToken(),
+        asked.homeCapacity());
   }
 }

@@ -2,6 +2,7 @@ package energy.market.server;
 
 import energy.market.client.Durations;
 import energy.market.server.clock.Pace;
+import energy.market.server.day.HomeCapacity;
 import energy.market.server.engine.MarketSettings;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,16 @@ public final class MarketRunOptions {
       defaultValue = "1024")
   int tradeQueue;
 
+  @Option(
+      names = "--home-capacity-wh",
+      paramLabel = "WH",
+      description =
+          "The most a home may declare as produced, and as consumed, in a day, Wh; it must keep"
+              + " one home from moving the price from floor to cap in a day (default: "
+              + HomeCapacity.DEFAULT_WH
+              + ", or less for a price model that sensitive).")
+  Long homeCapacityWh;
+
   @Mixin(name = "price")
   PriceOptions price = new PriceOptions();
 
@@ -85,7 +96,10 @@ public final class MarketRunOptions {
         tradeQueue,
         maxMissedDays,
         feedMaxLag,
-        operatorToken);
+        operatorToken,
+        homeCapacityWh == null
+            ? HomeCapacity.defaultFor(price.parameters())
+            : new HomeCapacity(homeCapacityWh));
   }
 
   /**

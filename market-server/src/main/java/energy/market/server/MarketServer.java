@@ -6,10 +6,13 @@ import energy.market.api.v1.MarketGrpc;
 import energy.market.server.engine.MarketEngine;
 import energy.market.server.grpc.EventsService;
 import energy.market.server.grpc.GiftBrokerService;
+import energy.market.server.grpc.InboundGuard;
 import energy.market.server.grpc.MarketService;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -34,19 +37,35 @@ public final class MarketServer {
    * @param engine the market the services adapt
    */
   public MarketServer(ServerBuilder<?> builder, MarketEngine engine) {
+    this(builder, engine, List.of());
+  }
+
+  /**
+   * A server whose services run {@code interceptors} (for tests that watch calls); they see the
+   * services' own request types, inside the {@link InboundGuard} that every service is behind.
+   */
+  public MarketServer(
+      ServerBuilder<?> builder,
+      MarketEngine engine,
+      List<? extends ServerInterceptor> interceptors) {
     this.engine = engine;
-    this.server =
-        builder
-            // Every handler only hands work to the engine's own threads, so gRPC may call it on
-            // its transport thread (much cheaper than the default executor's hand-off).
-            .directExecutor()
-            .addService(new MarketService(engine))
-            .addService(new GiftBrokerService(engine))
-            .addService(new EventsService(engine))
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(reflectionV1Alpha())
-            .build();
+    // Every handler only hands work to the engine's own threads, so gRPC may call it on its
+    // transport thread (much cheaper than the default executor's hand-off).
+    builder.directExecutor();
+    List<BindableService> services =
+        List.of(
+            new MarketService(engine),
+            new GiftBrokerService(engine),
+            new EventsService(engine),
+            health.getHealthService(),
+            ProtoReflectionServiceV1.newInstance(),
+            reflectionV1Alpha());
+    InboundGuard guard = new InboundGuard(InboundGuard.MAX_OPEN_CALLS);
+    for (BindableService service : services) {
+      builder.addService(
+          guard.guard(ServerInterceptors.intercept(service, List.copyOf(interceptors))));
+    }
+    this.server = builder.build();
   }
 
   @SuppressWarnings("deprecation") // v1alpha is what older grpcurl versions ask for.

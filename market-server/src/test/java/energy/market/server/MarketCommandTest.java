@@ -47,7 +47,8 @@ class MarketCommandTest {
           "--gamma",
           "--event",
           "--data-dir",
-          "--operator-token"
+          "--operator-token",
+          "--home-capacity-wh"
         }) {
       assertTrue(help.out().contains(option), option + " in\n" + help.out());
     }
@@ -71,6 +72,9 @@ class MarketCommandTest {
       {"--tls-cert", "missing.pem", "--tls-key", "missing-key.pem"},
       {"--tls-cert", "missing.pem"},
       {"--tls-client-ca", "missing.pem"},
+      {"--home-capacity-wh", "0"},
+      {"--home-capacity-wh", "1000000000"},
+      {"--home-capacity-wh", "lots"},
     };
     for (String[] bad : cases) {
       String[] args = new String[bad.length + 2];

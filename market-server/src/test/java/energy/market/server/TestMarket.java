@@ -62,9 +62,8 @@ public final class TestMarket implements AutoCloseable {
       throws IOException {
     String name = InProcessServerBuilder.generateName();
     InProcessServerBuilder builder = InProcessServerBuilder.forName(name);
-    interceptors.forEach(builder::intercept);
     engine = new MarketEngine(settings, ledger, Clock.systemUTC(), resume);
-    server = new MarketServer(builder, engine).start();
+    server = new MarketServer(builder, engine, interceptors).start();
     channel = InProcessChannelBuilder.forName(name).build();
   }
 

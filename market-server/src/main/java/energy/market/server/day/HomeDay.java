@@ -3,6 +3,7 @@ package energy.market.server.day;
 import energy.market.model.Energy;
 import energy.market.model.Side;
 import energy.market.server.homes.Home;
+import energy.market.server.input.Quote;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -181,11 +182,12 @@ public final class HomeDay {
 
   /**
    * Executes a trade for this home if its day allows it. A request id seen before returns the
-   * earlier trade, marked repeated, and changes nothing.
+   * earlier trade, marked repeated, and changes nothing; with another side or amount it is refused.
    *
    * @param ids the source of trade ids
    * @throws IllegalArgumentException when the amount exceeds what the home may trade
-   * @throws IllegalStateException when the home has not declared its day
+   * @throws IllegalStateException when the home has not declared its day, or the request id was
+   *     used for another order
    */
   public synchronized Executed trade(
       Side side, long wh, long priceMicro, String requestId, TradeIds ids) {
@@ -193,6 +195,19 @@ public final class HomeDay {
     if (requestId != null && !requestId.isEmpty()) {
       TradeRecord earlier = tradesByRequest.get(requestId);
       if (earlier != null) {
+        if (earlier.side() != side || earlier.amountWh() != wh) {
+          // Answering with the first receipt would tell the home an order ran that never did.
+          throw new IllegalStateException(
+              "request id "
+                  + Quote.prefix(requestId)
+                  + " was used on day "
+                  + day
+                  + " for another order ("
+                  + earlier.side()
+                  + " "
+                  + earlier.amountWh()
+                  + " Wh); a different order needs a new request id");
+        }
         return new Executed(earlier, true);
       }
     }

@@ -92,14 +92,38 @@ final class CurrentDay {
   }
 
   /**
-   * The day in progress, which must be {@code day}.
+   * The day in progress, which must be {@code day}: the one rule for the day a request names, the
+   * same in every method that acts on a day. Any other day, before day 1, over or in the future, is
+   * bad input.
    *
    * @throws IllegalArgumentException for any other day
    */
   DayState require(long day) {
     DayState current = state;
     if (current == null || current.day() != day) {
-      throw new IllegalArgumentException("day " + day + " is not the current day (" + number + ")");
+      long now = number;
+      String which =
+          day < 1
+              ? "is not a day (days start at 1)"
+              : day < now ? "is over" : day > now ? "has not begun" : "has not opened";
+      throw new IllegalArgumentException(
+          "day " + day + " " + which + "; the current day is " + now + " and only it is accepted");
+    }
+    return current;
+  }
+
+  /**
+   * The day in progress, which must be {@code day} and in {@code phase}.
+   *
+   * @throws IllegalArgumentException for any other day (see {@link #require})
+   * @throws IllegalStateException for another phase
+   */
+  DayState requireIn(long day, Phase phase) {
+    DayState current = require(day);
+    Phase now = this.phase;
+    if (now != phase) {
+      throw new IllegalStateException(
+          "day " + day + " is in " + now + ", not " + phase + "; this call belongs to " + phase);
     }
     return current;
   }

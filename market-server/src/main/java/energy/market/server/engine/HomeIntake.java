@@ -1,7 +1,9 @@
 package energy.market.server.engine;
 
+import energy.market.model.Energy;
 import energy.market.model.Phase;
 import energy.market.server.clock.DayClock;
+import energy.market.server.day.HomeCapacity;
 import energy.market.server.day.HomeDay;
 import energy.market.server.homes.HomeRegistry;
 import java.util.List;
@@ -19,12 +21,19 @@ final class HomeIntake {
   private final SessionTable sessions;
   private final CurrentDay current;
   private final DayClock clock;
+  private final HomeCapacity capacity;
 
-  HomeIntake(HomeRegistry registry, SessionTable sessions, CurrentDay current, DayClock clock) {
+  HomeIntake(
+      HomeRegistry registry,
+      SessionTable sessions,
+      CurrentDay current,
+      DayClock clock,
+      HomeCapacity capacity) {
     this.registry = registry;
     this.sessions = sessions;
     this.current = current;
     this.clock = clock;
+    this.capacity = capacity;
   }
 
   /**
@@ -45,6 +54,7 @@ final class HomeIntake {
           throw new IllegalArgumentException("home " + report.homeId() + " is not in it");
         }
         HomeDay home = state.takingPart(report.homeId());
+        capacity.require(report.producedWh(), report.consumedWh());
         home.declare(report.producedWh(), report.consumedWh());
         if (report.offerWh() > 0) {
           home.offer(report.offerWh());
@@ -66,23 +76,31 @@ final class HomeIntake {
 
   /** One home declares its day; returns its net energy. */
   long declareDay(long homeId, String token, long day, long producedWh, long consumedWh) {
+    // Bad figures are bad whenever they come, so they are refused before the moment is checked.
+    Energy.requireAmount("produced energy", producedWh, true);
+    Energy.requireAmount("consumed energy", consumedWh, true);
+    capacity.require(producedWh, consumedWh);
     giftPhaseHome(homeId, token, day).declare(producedWh, consumedWh);
     return producedWh - consumedWh;
   }
 
   /** One home offers a gift; returns its total offer. */
   long offer(long homeId, String token, long day, long wh) {
+    Energy.requireAmount("gift offer", wh, false);
     return giftPhaseHome(homeId, token, day).offer(wh);
   }
 
   /** One home claims gifts; returns its total claim. */
   long claim(long homeId, String token, long day, long wh) {
+    Energy.requireAmount("gift claim", wh, false);
     return giftPhaseHome(homeId, token, day).claim(wh);
   }
 
   /** A unary home is done with a phase. */
   void finishPhase(long homeId, String token, long day, Phase phase) {
     registry.authenticate(homeId, token);
+    // A finish for another day or phase would be taken for nothing; saying so helps the client.
+    current.requireIn(day, phase);
     Session session = sessions.sessionOf(homeId);
     if (session == null) {
       throw new IllegalStateException(

@@ -113,7 +113,7 @@ public final class MarketEngine implements AutoCloseable {
     OperatorGate operator = new OperatorGate(settings.operatorToken());
     this.lobby = new Lobby(registry, sessions, current, operator, clock);
     this.registrations = new Registrations(thread, registry, accounts, ledger, current, run);
-    this.intake = new HomeIntake(registry, sessions, current, clock);
+    this.intake = new HomeIntake(registry, sessions, current, clock, settings.homeCapacity());
     this.trades =
         new TradeDesk(
             thread,
@@ -315,11 +315,14 @@ public final class MarketEngine implements AutoCloseable {
         });
   }
 
-  /** The accepted events to follow from {@code fromDay} (0: live only). */
+  /**
+   * The accepted events to follow from {@code fromDay}: 0 (live only) or a day up to the next
+   * close.
+   */
   public CompletableFuture<ReplayFeed<MarketEventRecord>> eventsFrom(long fromDay) {
     return now(
         () -> {
-          MarketReads.requireFeedStart(fromDay);
+          reads.requireEventFeedStart(fromDay);
           return eventFeed;
         });
   }

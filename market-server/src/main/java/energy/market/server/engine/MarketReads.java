@@ -7,6 +7,7 @@ import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
 import energy.market.server.homes.HomeRegistry;
 import energy.market.server.homes.NotFoundException;
+import energy.market.server.input.Quote;
 import energy.market.server.price.EventBook;
 import java.time.Duration;
 import java.util.Map;
@@ -60,7 +61,9 @@ final class MarketReads {
         home.orElseThrow(
             () ->
                 new NotFoundException(
-                    homeId != 0 ? "no home with id " + homeId : "no home named '" + name + "'"));
+                    homeId != 0
+                        ? "no home with id " + homeId
+                        : "no home named " + Quote.prefix(name)));
     return new AccountView(
         found,
         accounts.getOrDefault(found.id(), Account.empty(found.id())),
@@ -88,33 +91,34 @@ final class MarketReads {
   }
 
   /**
-   * Checks where a price feed may start: 0 (live only) or any day up to the next close.
+   * Checks where the price feed may start: 0 (live only) or a day up to the next close.
    *
-   * @throws IllegalArgumentException for a negative day or one past the next close
+   * @throws IllegalArgumentException for any other
    */
   void requirePriceFeedStart(long fromDay) {
-    requireFeedStart(fromDay);
     Tick latest = ticks.latest();
-    long last = latest == null ? 0 : latest.day();
-    if (fromDay > last + 1) {
-      throw new IllegalArgumentException(
-          "from_day "
-              + fromDay
-              + " is after the next close (day "
-              + (last + 1)
-              + "); use 0 for live only, or 1.."
-              + (last + 1));
-    }
+    requireFeedStart(fromDay, (latest == null ? 0 : latest.day()) + 1);
   }
 
   /**
-   * Checks where any feed may start: 0 (live only) or a day.
+   * Checks where the event feed may start: 0 (live only) or a day up to the first day an event
+   * accepted now moves (the next close).
    *
-   * @throws IllegalArgumentException for a negative day
+   * @throws IllegalArgumentException for any other
    */
-  static void requireFeedStart(long fromDay) {
-    if (fromDay < 0) {
-      throw new IllegalArgumentException("from_day " + fromDay + " is negative; use 0 for live");
+  void requireEventFeedStart(long fromDay) {
+    requireFeedStart(fromDay, current.eventStartDay());
+  }
+
+  /** The one rule for every feed: a feed replays what exists or is about to, never the future. */
+  private static void requireFeedStart(long fromDay, long nextClose) {
+    if (fromDay < 0 || fromDay > nextClose) {
+      throw new IllegalArgumentException(
+          "from_day "
+              + fromDay
+              + " is not allowed; use 0 for live only, or 1.."
+              + nextClose
+              + " (the next close)");
     }
   }
 }

@@ -1,6 +1,7 @@
 package energy.market.server.engine;
 
 import energy.market.server.clock.Pace;
+import energy.market.server.day.HomeCapacity;
 import energy.market.server.price.EventCatalog;
 import energy.market.server.price.PriceParameters;
 
@@ -17,6 +18,7 @@ import energy.market.server.price.PriceParameters;
  * @param maxMissedDays consecutive days a connected home may miss before it is dropped
  * @param feedMaxLag how many ticks a feed subscriber may fall behind before it is dropped
  * @param operatorToken the secret daemons present to report weather and events
+ * @param homeCapacity the most a home may declare as produced, and as consumed, in a day
  */
 public record MarketSettings(
     long seed,
@@ -28,7 +30,34 @@ public record MarketSettings(
     int tradeQueue,
     int maxMissedDays,
     int feedMaxLag,
-    String operatorToken) {
+    String operatorToken,
+    HomeCapacity homeCapacity) {
+
+  /** Settings with the default home capacity for their price model. */
+  public MarketSettings(
+      long seed,
+      Pace pace,
+      long days,
+      PriceParameters price,
+      EventCatalog events,
+      int maxConcurrentTrades,
+      int tradeQueue,
+      int maxMissedDays,
+      int feedMaxLag,
+      String operatorToken) {
+    this(
+        seed,
+        pace,
+        days,
+        price,
+        events,
+        maxConcurrentTrades,
+        tradeQueue,
+        maxMissedDays,
+        feedMaxLag,
+        operatorToken,
+        HomeCapacity.defaultFor(price));
+  }
 
   public MarketSettings {
     if (days < 1) {
@@ -51,6 +80,16 @@ public record MarketSettings(
     }
     if (operatorToken == null || operatorToken.isBlank()) {
       throw new IllegalArgumentException("operator token is empty");
+    }
+    long largest = HomeCapacity.largestFor(price);
+    if (homeCapacity.maxWh() >= largest) {
+      throw new IllegalArgumentException(
+          "home capacity "
+              + homeCapacity.maxWh()
+              + " Wh would let one home move the price from its floor to its cap in a day; use"
+              + " less than "
+              + largest
+              + " Wh with this price model");
     }
   }
 }

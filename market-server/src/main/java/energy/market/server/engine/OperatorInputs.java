@@ -50,6 +50,7 @@ final class OperatorInputs {
   /**
    * The weather daemon's temperature for a day; applies only during that day's OPEN.
    *
+   * @throws IllegalArgumentException for any day but the current one ({@link CurrentDay#require})
    * @return true when it set the day's temperature
    */
   boolean reportWeather(String operatorToken, long day, double celsius) {
@@ -63,13 +64,12 @@ final class OperatorInputs {
               + ".."
               + MAX_CELSIUS);
     }
-    if (day < 1) {
-      throw new IllegalArgumentException("day " + day + " is not a day; days start at 1");
-    }
-    if (!current.isIn(day, Phase.OPEN) || current.state().weatherFixed()) {
+    DayState state = current.require(day);
+    if (current.phase() != Phase.OPEN || state.weatherFixed()) {
+      // The current day past its OPEN: a late report, which the day no longer takes.
       return false;
     }
-    current.state().reportWeather(celsius);
+    state.reportWeather(celsius);
     return true;
   }
 

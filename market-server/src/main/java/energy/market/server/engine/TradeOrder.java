@@ -1,6 +1,7 @@
 package energy.market.server.engine;
 
 import energy.market.model.Side;
+import energy.market.server.input.TextRules;
 
 /**
  * One trade inside a session's batch, or one unary trade.
@@ -12,24 +13,16 @@ import energy.market.model.Side;
  */
 public record TradeOrder(long homeId, Side side, long amountWh, String requestId) {
   /** The longest request id the market keeps; ids are stored with every trade. */
-  public static final int MAX_REQUEST_ID = 128;
+  public static final int MAX_REQUEST_ID = TextRules.MAX_ID;
 
   /**
-   * @throws IllegalArgumentException for a missing side or a request id over {@link
-   *     #MAX_REQUEST_ID} characters
+   * @throws IllegalArgumentException for a missing side or a request id that {@link
+   *     TextRules#requestId} refuses
    */
   public TradeOrder {
     if (side == null) {
       throw new IllegalArgumentException("trade side is missing; allowed: BUY, SELL");
     }
-    requestId = requestId == null ? "" : requestId;
-    if (requestId.length() > MAX_REQUEST_ID) {
-      throw new IllegalArgumentException(
-          "request id has "
-              + requestId.length()
-              + " characters; at most "
-              + MAX_REQUEST_ID
-              + " are allowed");
-    }
+    requestId = TextRules.requestId(requestId);
   }
 }

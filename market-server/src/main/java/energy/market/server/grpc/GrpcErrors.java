@@ -4,6 +4,7 @@ import energy.market.server.engine.Failures;
 import energy.market.server.homes.AlreadyExistsException;
 import energy.market.server.homes.NotFoundException;
 import energy.market.server.homes.UnauthenticatedException;
+import energy.market.server.input.Quote;
 import energy.market.server.ledger.LedgerException;
 import energy.market.server.trade.OverloadedException;
 import io.grpc.Status;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * The one place where domain failures become gRPC statuses: bad input is INVALID_ARGUMENT, a wrong
  * moment FAILED_PRECONDITION, overload RESOURCE_EXHAUSTED, a ledger that cannot write UNAVAILABLE
  * (the market stops; retry later), and anything unexpected INTERNAL (logged, with no internals sent
- * to the caller).
+ * to the caller). Every description is escaped and cut to a few hundred characters.
  */
 public final class GrpcErrors {
   private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
@@ -28,9 +29,9 @@ public final class GrpcErrors {
     Throwable cause = Failures.cause(failure);
     Status status;
     if (cause instanceof StatusRuntimeException e) {
-      return e;
+      return safe(e.getStatus()).asRuntimeException(e.getTrailers());
     } else if (cause instanceof StatusException e) {
-      return e.getStatus().asRuntimeException(e.getTrailers());
+      return safe(e.getStatus()).asRuntimeException(e.getTrailers());
     } else if (cause instanceof OverloadedException) {
       status = Status.RESOURCE_EXHAUSTED;
     } else if (cause instanceof LedgerException) {
@@ -55,6 +56,16 @@ public final class GrpcErrors {
           .withDescription("internal error; see the market's log")
           .asRuntimeException();
     }
-    return status.withDescription(cause.getMessage()).asRuntimeException();
+    return safe(status.withDescription(cause.getMessage())).asRuntimeException();
+  }
+
+  /**
+   * A status whose description is safe to send: escaped and cut short by {@link Quote#message}, so
+   * that no path, whatever its message was built from, echoes an input whole.
+   */
+  public static Status safe(Status status) {
+    String description = status.getDescription();
+    String safe = Quote.message(description);
+    return safe == null || safe.equals(description) ? status : status.withDescription(safe);
   }
 }

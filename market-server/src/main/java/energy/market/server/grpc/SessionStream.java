@@ -22,6 +22,7 @@ import energy.market.server.engine.SessionSink;
 import energy.market.server.engine.TradeOrder;
 import energy.market.server.engine.TradeRejection;
 import energy.market.server.feed.Tick;
+import energy.market.server.input.Quote;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -116,8 +117,12 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
     if (session != null) {
       throw new IllegalStateException("hello was already sent on this session");
     }
+    // The label goes to the market's log: short, and escaped so it cannot forge a log line.
     String label =
-        hello.getLabel().length() > 128 ? hello.getLabel().substring(0, 128) : hello.getLabel();
+        Quote.message(
+            hello.getLabel().length() > 128
+                ? hello.getLabel().substring(0, 128)
+                : hello.getLabel());
     if (hello.getDaemonRole() != DaemonRole.DAEMON_ROLE_UNSPECIFIED) {
       if (hello.getHomesCount() > 0) {
         throw new IllegalArgumentException("a daemon session carries no homes");

@@ -1,6 +1,7 @@
 package energy.market.server.homes;
 
 import energy.market.model.Policy;
+import energy.market.server.input.Quote;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,7 +37,9 @@ public final class HomeRegistry {
   public Registration register(String name, Policy policy, String secret) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
-          "home name '" + name + "' is not allowed; use 1 to 64 letters, digits, '.', '-' or '_'");
+          "home name "
+              + Quote.prefix(name)
+              + " is not allowed; use 1 to 64 letters, digits, '.', '-' or '_'");
     }
     Secrets.requireAllowed(secret);
     if (policy == null) {

@@ -1,6 +1,7 @@
 package energy.market.server.price;
 
 import energy.market.model.EventKind;
+import energy.market.server.input.TextRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +14,10 @@ import java.util.Map;
  */
 public final class EventBook {
   /** The longest event id accepted. */
-  public static final int MAX_ID_LENGTH = 128;
+  public static final int MAX_ID_LENGTH = TextRules.MAX_ID;
 
   /** The longest source text accepted. */
-  public static final int MAX_SOURCE_LENGTH = 256;
+  public static final int MAX_SOURCE_LENGTH = TextRules.MAX_SOURCE;
 
   private final EventCatalog catalog;
   private final Map<String, MarketEventRecord> byId = new HashMap<>();
@@ -37,24 +38,17 @@ public final class EventBook {
    */
   public synchronized Accepted accept(
       String eventId, EventKind kind, String source, long startDay, Instant receivedAt) {
-    if (eventId == null || eventId.isBlank() || eventId.length() > MAX_ID_LENGTH) {
-      throw new IllegalArgumentException(
-          "event id must be 1.." + MAX_ID_LENGTH + " characters, not blank");
-    }
+    TextRules.eventId(eventId);
     if (kind == null) {
       throw new IllegalArgumentException("event kind is missing");
     }
-    if (source != null && source.length() > MAX_SOURCE_LENGTH) {
-      throw new IllegalArgumentException(
-          "event source is longer than " + MAX_SOURCE_LENGTH + " characters");
-    }
+    source = TextRules.source(source);
     MarketEventRecord known = byId.get(eventId);
     if (known != null) {
       return new Accepted(known, true);
     }
     MarketEventRecord event =
-        new MarketEventRecord(
-            eventId, kind, startDay, catalog.spec(kind), source == null ? "" : source, receivedAt);
+        new MarketEventRecord(eventId, kind, startDay, catalog.spec(kind), source, receivedAt);
     restore(event);
     return new Accepted(event, false);
   }
