@@ -18,6 +18,7 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRejection;
 import energy.market.api.v1.TradeSide;
+import energy.market.server.day.HomeCapacity;
 import energy.market.testing.Await;
 import io.grpc.Channel;
 import java.time.Duration;
@@ -52,7 +53,8 @@ public final class TestHomeProcess implements AutoCloseable {
   /** One home of the process. */
   public record HomeSpec(String name, TradePolicy policy, Kind kind) {}
 
-  private static final long FLOOD_DEMAND_WH = 1_000_000_000L;
+  // As much as a home may declare: room for a hundred thousand small trades in one day.
+  private static final long FLOOD_DEMAND_WH = HomeCapacity.DEFAULT_WH;
 
   private final String label;
   private final List<HomeSpec> specs;

@@ -15,6 +15,7 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.server.day.HomeCapacity;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
@@ -132,7 +133,8 @@ public final class TradesBench implements Callable<Integer> {
             HomeDayReport.newBuilder()
                 .setHomeId(home.getHomeId())
                 .setProducedWh(0)
-                .setConsumedWh(1_000_000_000L));
+                // As much as a home may declare: room for a million one-Wh buys a day.
+                .setConsumedWh(HomeCapacity.DEFAULT_WH));
       }
       BlockingQueue<SessionEvent> events = new LinkedBlockingQueue<>();
       StreamObserver<SessionRequest> session =
