@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,12 +57,7 @@ public final class FeedBench implements Callable<Integer> {
       defaultValue = "10")
   int seconds;
 
-  @Option(
-      names = "--tls",
-      description =
-          "Run the market over TLS, with certificates made for the run, and connect over TLS"
-              + " (default: off, plaintext).")
-  boolean tls;
+  @Mixin BenchTlsOption tls;
 
   @Override
   public Integer call() throws Exception {
@@ -74,7 +70,8 @@ public final class FeedBench implements Callable<Integer> {
     AtomicLong received = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     List<ManagedChannel> connections = new ArrayList<>();
-    try (MarketUnderTest market = new MarketUnderTest(List.of("--day-length", dayLength), tls)) {
+    try (MarketUnderTest market =
+        new MarketUnderTest(List.of("--day-length", dayLength), tls.enabled)) {
       for (int c = 0; c < channels; c++) {
         connections.add(market.openChannel());
       }

@@ -31,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,12 +83,7 @@ public final class TradesBench implements Callable<Integer> {
       defaultValue = "4")
   int maxConcurrent;
 
-  @Option(
-      names = "--tls",
-      description =
-          "Run the market over TLS, with certificates made for the run, and connect over TLS"
-              + " (default: off, plaintext).")
-  boolean tls;
+  @Mixin BenchTlsOption tls;
 
   @Override
   public Integer call() throws Exception {
@@ -108,7 +104,7 @@ public final class TradesBench implements Callable<Integer> {
                 Integer.toString(homes),
                 "--max-concurrent-trades",
                 Integer.toString(maxConcurrent)),
-            tls)) {
+            tls.enabled)) {
       MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
       // The bench's homes live as long as its market, so one random secret serves them all.
       String secret = newSecret();

@@ -27,21 +27,16 @@ import energy.market.api.v1.StreamPricesRequest;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.server.RawCalls;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.ledger.RunParameters;
 import energy.market.server.ledger.SqliteLedger;
-import io.grpc.CallOptions;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -499,18 +494,7 @@ class BadRequestsTest {
 
   /** Sends raw bytes as the one request of a method, as a client with a broken encoder would. */
   private void raw(String method, byte[] request) {
-    MethodDescriptor<byte[], byte[]> descriptor =
-        MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName("energy.market.v1." + method)
-            .setRequestMarshaller(BYTES)
-            .setResponseMarshaller(BYTES)
-            .build();
-    ClientCalls.blockingUnaryCall(
-        market.channel,
-        descriptor,
-        CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
-        request);
+    RawCalls.unary(market.channel, method, request, Duration.ofSeconds(10));
   }
 
   /** Bytes that are no protobuf message: a field tag with a length far past the end. */
@@ -532,21 +516,4 @@ class BadRequestsTest {
     System.arraycopy(rest, 0, request, name.length, rest.length);
     return request;
   }
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
 }

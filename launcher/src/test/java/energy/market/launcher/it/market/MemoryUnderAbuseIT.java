@@ -12,20 +12,16 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
 import energy.market.client.Channels;
+import energy.market.server.RawCalls;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,19 +149,8 @@ class MemoryUnderAbuseIT {
 
   /** Sends an encoded request and returns the status it ended with. */
   private static Status send(ManagedChannel channel, String method, byte[] request) {
-    MethodDescriptor<byte[], byte[]> descriptor =
-        MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName("energy.market.v1." + method)
-            .setRequestMarshaller(BYTES)
-            .setResponseMarshaller(BYTES)
-            .build();
     try {
-      ClientCalls.blockingUnaryCall(
-          channel,
-          descriptor,
-          CallOptions.DEFAULT.withDeadlineAfter(60, TimeUnit.SECONDS),
-          request);
+      RawCalls.unary(channel, method, request, Duration.ofSeconds(60));
       return Status.OK;
     } catch (StatusRuntimeException e) {
       return e.getStatus();
@@ -197,21 +182,4 @@ class MemoryUnderAbuseIT {
         .build()
         .toByteArray();
   }
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
 }
