@@ -19,6 +19,10 @@ public final class Fleet {
   // The last close whose balances the books were set from: results of that day and before are in.
   private long reconciledThrough;
 
+  /**
+   * @throws IllegalArgumentException for a name given twice, or homes with different secrets (a
+   *     process's session speaks for its homes with one credential)
+   */
   public Fleet(EnergyModel energy, Collection<Home> homes) {
     this.energy = energy;
     for (Home home : homes) {
@@ -26,6 +30,14 @@ public final class Fleet {
         throw new IllegalArgumentException("home name '" + home.name() + "' is given twice");
       }
     }
+    if (homes.stream().map(Home::secret).distinct().count() > 1) {
+      throw new IllegalArgumentException("a process's homes share one secret");
+    }
+  }
+
+  /** The secret every home of the fleet registered with (null for a fleet of no homes). */
+  public String secret() {
+    return byName.isEmpty() ? null : byName.values().iterator().next().secret();
   }
 
   /** Every home, in the order given. */

@@ -15,7 +15,10 @@ import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.source.TemperatureSources;
 import energy.market.weather.source.WeatherSourceKind;
 import io.grpc.ManagedChannel;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,13 +153,22 @@ public final class HomeCommand implements Callable<Integer> {
       description =
           "Where the homes' key is kept (file "
               + HomeSecrets.KEY_FILE
-              + ", created on first use, readable by its owner only). Each home's secret is made "
-              + "from it and the home's name: started again with the same name and state "
-              + "directory, a home is the same home at the market, with its account. Another "
-              + "directory makes other homes, whose names must then be new to the market "
+              + ", created on first use, readable by its owner only). The homes' secret is made "
+              + "from it: started again with the same name and state directory, a home is the "
+              + "same home at the market, with its account. Another directory makes other "
+              + "homes, whose names must then be new to the market "
               + "(default: $XDG_STATE_HOME/energy-market, else ~/.local/state/energy-market; "
               + "here ${DEFAULT-VALUE}).")
   Path stateDir = HomeSecrets.defaultDirectory();
+
+  @Option(
+      names = "--registration-token-file",
+      paramLabel = "FILE",
+      description =
+          "The registration token of a market that runs --registration token (its"
+              + " DATA-DIR/registration-token, copied here by its operator); not needed where"
+              + " registration is open (default: none).")
+  Path registrationTokenFile;
 
   @Option(
       names = "--print",
@@ -177,6 +189,7 @@ public final class HomeCommand implements Callable<Integer> {
     Fleet fleet;
     String printMode;
     HomeSecrets secrets;
+    String registrationToken;
     ClientTls tls;
     try {
       tls = tlsOptions.resolve();
@@ -188,6 +201,7 @@ public final class HomeCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
       }
       secrets = openSecrets();
+      registrationToken = readRegistrationToken();
       fleet = new Fleet(new EnergyModel(seed.seed(), parameters), homes(homeNames, mix, secrets));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -235,7 +249,8 @@ public final class HomeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 exit.complete(1);
               }
-            });
+            },
+            registrationToken);
     out.println(
         "home-client: "
             + fleet.homes().size()
@@ -275,6 +290,26 @@ public final class HomeCommand implements Callable<Integer> {
     }
   }
 
+  /** The registration token from its file, or null when none is given. */
+  private String readRegistrationToken() {
+    if (registrationTokenFile == null) {
+      return null;
+    }
+    try {
+      String token = Files.readString(registrationTokenFile, StandardCharsets.UTF_8).trim();
+      if (token.isEmpty() || token.length() > 256) {
+        throw new IllegalArgumentException(
+            "--registration-token-file "
+                + registrationTokenFile
+                + " does not hold a token (one line of at most 256 characters)");
+      }
+      return token;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--registration-token-file " + registrationTokenFile + " cannot be read: " + e);
+    }
+  }
+
   /** The homes' secrets; a key file that cannot be used ends the command with exit code 2. */
   private HomeSecrets openSecrets() {
     try {
@@ -287,7 +322,7 @@ public final class HomeCommand implements Callable<Integer> {
   private static List<Home> homes(List<String> names, PolicyMix mix, HomeSecrets secrets) {
     List<Home> homes = new ArrayList<>(names.size());
     for (String name : names) {
-      homes.add(new Home(name, mix.policyFor(name), secrets.secretOf(name)));
+      homes.add(new Home(name, mix.policyFor(name), secrets.secret()));
     }
     return homes;
   }

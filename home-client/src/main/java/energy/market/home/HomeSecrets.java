@@ -26,14 +26,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The homes' secrets, kept on the homes' side: one random key in a state directory, readable by its
- * owner only, from which each home's secret is made as HMAC-SHA256(key, name). One key serves any
- * number of homes, and a home started again with the same name and state directory presents the
- * same secret, so the market gives it back the same account.
+ * The homes' secret, kept on the homes' side: one random key in a state directory, readable by its
+ * owner only, from which the secret is made as HMAC-SHA256(key, "{@value #PURPOSE}"). Every home of
+ * a state directory presents that one secret, so one process of thousands of homes speaks for all
+ * of them with one credential, and a home started again with the same state directory presents the
+ * same secret, so the market gives it back the same account. (The key is not sent itself, so a
+ * secret seen in transit reveals nothing else the key might be used for.)
  */
 public final class HomeSecrets {
   /** The key file's name inside the state directory. */
   public static final String KEY_FILE = "home-key";
+
+  /** What the key's HMAC is taken of to make the secret. */
+  static final String PURPOSE = "energy-market home secret";
 
   private static final int KEY_BYTES = 32;
   private static final Pattern KEY_TEXT = Pattern.compile("[0-9a-f]{64}\n?");
@@ -110,9 +115,9 @@ public final class HomeSecrets {
     return created;
   }
 
-  /** The secret of the home named {@code name}: HMAC-SHA256(key, name), 64 hex digits. */
-  public String secretOf(String name) {
-    return hmac.hashString(name, StandardCharsets.UTF_8).toString();
+  /** The homes' secret: HMAC-SHA256(key, "{@value #PURPOSE}"), 64 hex digits. */
+  public String secret() {
+    return hmac.hashString(PURPOSE, StandardCharsets.UTF_8).toString();
   }
 
   /** Writes a new key beside the key file and links it into place; false if another was first. */

@@ -8,6 +8,7 @@ import energy.market.client.ServerTls;
 import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.SeedOption;
 import energy.market.client.cli.ServerTlsOptions;
+import energy.market.server.access.Registration;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.grpc.InboundGuard;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -74,6 +75,9 @@ public final class MarketCommand implements Callable<Integer> {
   /** How long a ping may go unanswered before the connection is closed. */
   static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(20);
 
+  /** The registration token's file name in the data directory. */
+  public static final String REGISTRATION_TOKEN_FILE = "registration-token";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -138,6 +142,51 @@ public final class MarketCommand implements Callable<Integer> {
               + "ENERGY_MARKET_OPERATOR_TOKEN variable, else DATA-DIR/operator-token, created "
               + "with a random token if missing).")
   String operatorToken;
+
+  /** Whether strangers may register homes. */
+  enum RegistrationMode {
+    open,
+    token
+  }
+
+  @Option(
+      names = "--registration",
+      paramLabel = "MODE",
+      description =
+          "Who may register homes: open (anyone who reaches the market) or token (only callers"
+              + " presenting the registration token, or the operator), for deployments where"
+              + " strangers must not join (default: ${DEFAULT-VALUE}).",
+      defaultValue = "open")
+  RegistrationMode registration;
+
+  @Option(
+      names = "--registration-token-file",
+      paramLabel = "FILE",
+      description =
+          "With --registration token: the file holding the registration token, created with a"
+              + " random token, readable by its owner only, if missing; homes read it with"
+              + " home --registration-token-file (default: DATA-DIR/"
+              + REGISTRATION_TOKEN_FILE
+              + ").")
+  Path registrationTokenFile;
+
+  @Option(
+      names = "--registrations-per-second",
+      paramLabel = "N",
+      description =
+          "Registrations one client address may make per second once its burst is used"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = "100")
+  double registrationsPerSecond;
+
+  @Option(
+      names = "--registration-burst",
+      paramLabel = "N",
+      description =
+          "Registrations one client address may make at once, so a whole fleet registers"
+              + " together (default: ${DEFAULT-VALUE}).",
+      defaultValue = "20000")
+  int registrationBurst;
 
   @Option(
       names = "--max-missed-days",
@@ -259,21 +308,40 @@ public final class MarketCommand implements Callable<Integer> {
   }
 
   private MarketSettings settings(String operatorToken) {
-    return run.settings(seed.seed(), dayLength, days, maxMissedDays, feedMaxLag, operatorToken);
+    return settings(operatorToken, registration == RegistrationMode.token ? "checked" : null);
+  }
+
+  private MarketSettings settings(String operatorToken, String registrationToken) {
+    return run.settings(seed.seed(), dayLength, days, maxMissedDays, feedMaxLag, operatorToken)
+        .withRegistration(
+            new Registration(registrationToken, registrationsPerSecond, registrationBurst));
   }
 
   /** The start these options ask for; creates the data directory and the operator token. */
   private MarketRun.Plan plan() {
     String token;
+    String registrationToken = null;
     try {
       Files.createDirectories(dataDir);
-      token = OperatorTokenFile.resolve(operatorToken, dataDir);
+      token = TokenFiles.resolve(operatorToken, dataDir);
     } catch (IOException e) {
       throw new CommandFailure(
           1, "cannot prepare the data directory " + dataDir + ": " + describe(e));
     }
+    if (registration == RegistrationMode.token) {
+      Path file =
+          registrationTokenFile != null
+              ? registrationTokenFile
+              : dataDir.resolve(REGISTRATION_TOKEN_FILE);
+      try {
+        registrationToken = TokenFiles.readOrCreate(file);
+      } catch (IOException e) {
+        throw new CommandFailure(
+            1, "cannot read or create the registration token " + file + ": " + describe(e));
+      }
+    }
     return new MarketRun.Plan(
-        settings(token),
+        settings(token, registrationToken),
         dataDir,
         bind,
         port,

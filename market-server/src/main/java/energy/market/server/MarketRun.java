@@ -226,6 +226,7 @@ final class MarketRun {
         asked.maxMissedDays(),
         asked.feedMaxLag(),
         asked.operatorToken(),
-        asked.homeCapacity());
+        asked.homeCapacity(),
+        asked.registration());
   }
 }

@@ -1,6 +1,7 @@
 package energy.market.server;
 
 import energy.market.client.Durations;
+import energy.market.server.access.Registration;
 import energy.market.server.clock.Pace;
 import energy.market.server.day.HomeCapacity;
 import energy.market.server.engine.MarketSettings;
@@ -99,7 +100,8 @@ public final class MarketRunOptions {
         operatorToken,
         homeCapacityWh == null
             ? HomeCapacity.defaultFor(price.parameters())
-            : new HomeCapacity(homeCapacityWh));
+            : new HomeCapacity(homeCapacityWh),
+        Registration.OPEN);
   }
 
   /**

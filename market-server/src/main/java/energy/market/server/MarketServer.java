@@ -4,6 +4,7 @@ import energy.market.api.v1.EventsGrpc;
 import energy.market.api.v1.GiftBrokerGrpc;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.server.engine.MarketEngine;
+import energy.market.server.grpc.CallerInterceptor;
 import energy.market.server.grpc.EventsService;
 import energy.market.server.grpc.GiftBrokerService;
 import energy.market.server.grpc.InboundGuard;
@@ -17,6 +18,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,9 +63,11 @@ public final class MarketServer {
             ProtoReflectionServiceV1.newInstance(),
             reflectionV1Alpha());
     InboundGuard guard = new InboundGuard(InboundGuard.MAX_OPEN_CALLS);
+    // Interceptors run last to first: credentials are checked before anything else sees the call.
+    List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+    chain.add(new CallerInterceptor(engine.authenticator(), engine.registrationsPerPeer()));
     for (BindableService service : services) {
-      builder.addService(
-          guard.guard(ServerInterceptors.intercept(service, List.copyOf(interceptors))));
+      builder.addService(guard.guard(ServerInterceptors.intercept(service, chain)));
     }
     this.server = builder.build();
   }

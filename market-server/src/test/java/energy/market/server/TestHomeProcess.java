@@ -1,7 +1,6 @@
 package energy.market.server;
 
 import energy.market.api.v1.DayReports;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.HomeGiftResult;
 import energy.market.api.v1.MarketGrpc;
@@ -18,6 +17,7 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRejection;
 import energy.market.api.v1.TradeSide;
+import energy.market.client.MarketCredentials;
 import energy.market.server.day.HomeCapacity;
 import energy.market.testing.Await;
 import io.grpc.Channel;
@@ -92,17 +92,17 @@ public final class TestHomeProcess implements AutoCloseable {
                   RegisterRequest.newBuilder()
                       .setName(spec.name())
                       .setPolicy(spec.policy())
-                      .setSecret(secret(spec.name()))
+                      .setSecret(SECRET)
                       .build());
       ids.put(spec.name(), registered.getHomeId());
       resumedFlags.add(registered.getResumed());
-      hello.addHomes(
-          HomeCredentials.newBuilder()
-              .setHomeId(registered.getHomeId())
-              .setSecret(secret(spec.name())));
+      hello.addHomeIds(registered.getHomeId());
     }
     TestSession opened =
-        TestSession.connect(channel, SessionRequest.newBuilder().setHello(hello).build());
+        TestSession.connect(
+            channel,
+            MarketCredentials.home(SECRET),
+            SessionRequest.newBuilder().setHello(hello).build());
     opened.await(SessionEvent::hasWelcome);
     session = opened;
     driver = new Thread(() -> drive(opened), label + "-driver");
@@ -256,10 +256,11 @@ public final class TestHomeProcess implements AutoCloseable {
     return ids.get(name);
   }
 
-  /** The home's secret: its own, made from its name, so a process made again finds it. */
-  public String secret(String name) {
-    return "test-secret-of-" + name;
-  }
+  /**
+   * The secret of every home of this stand-in, as of a home-client's state directory: a process
+   * made again presents it and finds its homes.
+   */
+  public static final String SECRET = "test-process-home-secret";
 
   /** Every receipt received, in order of arrival (a re-run day's repeats included). */
   public List<TradeReceipt> receipts() {

@@ -1,7 +1,7 @@
 package energy.market.server;
 
 import energy.market.api.v1.EventsGrpc;
-import energy.market.api.v1.HomeCredentials;
+import energy.market.api.v1.GiftBrokerGrpc;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
@@ -9,6 +9,7 @@ import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradePolicy;
+import energy.market.client.MarketCredentials;
 import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketEngine;
 import energy.market.server.engine.MarketSettings;
@@ -31,11 +32,16 @@ public final class TestMarket implements AutoCloseable {
   public static final String OPERATOR = "test-operator";
 
   /**
-   * The secret of the homes {@link #register} registers. The market knows each home by its id and
-   * secret together, so sharing one secret still gives each home its own credentials; a test about
-   * secrets registers its homes with their own.
+   * The secret of the homes {@link #register} registers: like the homes of one process, they share
+   * it; a test about secrets registers its homes with their own.
    */
   public static final String SECRET = "test-home-secret-0123456789";
+
+  /** The credentials of the homes registered with {@link #SECRET}. */
+  public static final MarketCredentials HOME = MarketCredentials.home(SECRET);
+
+  /** The operator's credentials. */
+  public static final MarketCredentials OPERATOR_CREDENTIALS = MarketCredentials.operator(OPERATOR);
 
   public final MarketEngine engine;
   public final MarketServer server;
@@ -120,29 +126,51 @@ public final class TestMarket implements AutoCloseable {
             RegisterRequest.newBuilder().setName(name).setPolicy(policy).setSecret(secret).build());
   }
 
-  /** The credentials of a home registered with {@link #SECRET}. */
-  public static HomeCredentials credentials(RegisterResponse home) {
-    return HomeCredentials.newBuilder().setHomeId(home.getHomeId()).setSecret(SECRET).build();
-  }
-
-  /** Opens a Market/Connect session for these homes and waits for its welcome. */
+  /**
+   * Opens a Market/Connect session for these homes (registered with {@link #SECRET}) and waits for
+   * its welcome.
+   */
   public TestSession connect(RegisterResponse... homes) throws InterruptedException {
     SessionHello.Builder hello = SessionHello.newBuilder().setLabel("test");
     for (RegisterResponse home : homes) {
-      hello.addHomes(credentials(home));
+      hello.addHomeIds(home.getHomeId());
     }
     TestSession session =
-        TestSession.connect(channel, SessionRequest.newBuilder().setHello(hello).build());
+        TestSession.connect(channel, HOME, SessionRequest.newBuilder().setHello(hello).build());
     session.await(SessionEvent::hasWelcome);
     return session;
   }
 
+  /** The Market service, without credentials. */
   public MarketGrpc.MarketBlockingStub market() {
     return MarketGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
   }
 
+  /** The Market service, as the homes registered with {@link #SECRET}. */
+  public MarketGrpc.MarketBlockingStub homeMarket() {
+    return market().withCallCredentials(HOME);
+  }
+
+  /** The Market service, as the operator. */
+  public MarketGrpc.MarketBlockingStub operatorMarket() {
+    return market().withCallCredentials(OPERATOR_CREDENTIALS);
+  }
+
+  /** The GiftBroker service, as the homes registered with {@link #SECRET}. */
+  public GiftBrokerGrpc.GiftBrokerBlockingStub homeGifts() {
+    return GiftBrokerGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(10, TimeUnit.SECONDS)
+        .withCallCredentials(HOME);
+  }
+
+  /** The Events service, without credentials. */
   public EventsGrpc.EventsBlockingStub events() {
     return EventsGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+  }
+
+  /** The Events service, as the operator. */
+  public EventsGrpc.EventsBlockingStub operatorEvents() {
+    return events().withCallCredentials(OPERATOR_CREDENTIALS);
   }
 
   @Override

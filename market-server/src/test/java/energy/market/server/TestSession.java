@@ -4,6 +4,7 @@ import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionRequest;
+import energy.market.client.MarketCredentials;
 import energy.market.testing.Await;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
@@ -19,25 +20,23 @@ public final class TestSession implements StreamObserver<SessionEvent> {
   private volatile boolean completed;
   private StreamObserver<SessionRequest> requests;
 
-  /** Opens Market/Connect and sends {@code hello}. */
-  public static TestSession connect(Channel channel, SessionRequest hello) {
+  /** Opens Market/Connect with {@code credentials} and sends {@code hello}. */
+  public static TestSession connect(
+      Channel channel, MarketCredentials credentials, SessionRequest hello) {
     TestSession session = new TestSession();
-    session.requests = MarketGrpc.newStub(channel).connect(session);
+    session.requests =
+        MarketGrpc.newStub(channel).withCallCredentials(credentials).connect(session);
     session.send(hello);
     return session;
   }
 
-  /** Opens Market/FollowSession for one home. */
+  /** Opens Market/FollowSession for one home, registered with {@code secret}. */
   public static TestSession follow(Channel channel, long homeId, String secret) {
     TestSession session = new TestSession();
     MarketGrpc.newStub(channel)
+        .withCallCredentials(MarketCredentials.home(secret))
         .followSession(
-            energy.market.api.v1.FollowSessionRequest.newBuilder()
-                .setHome(
-                    energy.market.api.v1.HomeCredentials.newBuilder()
-                        .setHomeId(homeId)
-                        .setSecret(secret))
-                .build(),
+            energy.market.api.v1.FollowSessionRequest.newBuilder().setHomeId(homeId).build(),
             session);
     return session;
   }

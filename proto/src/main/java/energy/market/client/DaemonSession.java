@@ -18,10 +18,10 @@ import java.util.function.Consumer;
 /**
  * A daemon's session with the market's day clock (the weather and external daemons use it).
  *
- * <p>It opens {@code Market/Connect} with the daemon's role and operator token, hands every phase
- * to the {@link PhaseHandler}, and answers {@code PhaseDone} once the handler returns, so the
- * market can close the phase without waiting for its deadline. A {@link SessionLoop} reconnects it
- * with backoff, on one thread, so a handler may block on unary calls.
+ * <p>It opens {@code Market/Connect} with the daemon's role and the operator's credentials, hands
+ * every phase to the {@link PhaseHandler}, and answers {@code PhaseDone} once the handler returns,
+ * so the market can close the phase without waiting for its deadline. A {@link SessionLoop}
+ * reconnects it with backoff, on one thread, so a handler may block on unary calls.
  */
 public final class DaemonSession implements AutoCloseable {
 
@@ -38,11 +38,16 @@ public final class DaemonSession implements AutoCloseable {
   private final SessionLoop loop;
 
   private DaemonSession(
-      Channel channel, SessionHello hello, PhaseHandler phases, Consumer<String> log) {
+      Channel channel,
+      MarketCredentials credentials,
+      SessionHello hello,
+      PhaseHandler phases,
+      Consumer<String> log) {
     String role = hello.getDaemonRole().name().replace("DAEMON_ROLE_", "").toLowerCase(Locale.ROOT);
     this.loop =
         new SessionLoop(
             channel,
+            credentials,
             "daemon-session-" + role,
             new SessionLoop.Handler() {
               @Override
@@ -83,7 +88,7 @@ public final class DaemonSession implements AutoCloseable {
    *
    * @param channel the channel to the market (the caller owns and shuts it down)
    * @param role the daemon's role
-   * @param operatorToken the operator token
+   * @param operatorToken the operator token, presented as the session's credentials
    * @param label a label for the market's logs
    * @param handler the daemon's work per phase
    * @param log where connection changes are reported, one line each
@@ -95,13 +100,9 @@ public final class DaemonSession implements AutoCloseable {
       String label,
       PhaseHandler handler,
       Consumer<String> log) {
-    SessionHello hello =
-        SessionHello.newBuilder()
-            .setDaemonRole(role)
-            .setOperatorToken(operatorToken)
-            .setLabel(label)
-            .build();
-    DaemonSession session = new DaemonSession(channel, hello, handler, log);
+    SessionHello hello = SessionHello.newBuilder().setDaemonRole(role).setLabel(label).build();
+    DaemonSession session =
+        new DaemonSession(channel, MarketCredentials.operator(operatorToken), hello, handler, log);
     session.loop.start();
     return session;
   }

@@ -61,11 +61,13 @@ public final class SessionLoop implements AutoCloseable {
 
   /**
    * @param channel the channel to the market (the caller owns and shuts it down)
+   * @param credentials who the session speaks for (a home secret, or the operator)
    * @param threadName the name of the loop's thread
    * @param handler what the client does
    */
-  public SessionLoop(Channel channel, String threadName, Handler handler) {
-    this.stub = MarketGrpc.newStub(channel);
+  public SessionLoop(
+      Channel channel, MarketCredentials credentials, String threadName, Handler handler) {
+    this.stub = MarketGrpc.newStub(channel).withCallCredentials(credentials);
     this.handler = handler;
     this.ready = new ReadyWatch(channel);
     this.thread =

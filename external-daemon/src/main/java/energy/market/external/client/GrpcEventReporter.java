@@ -5,6 +5,7 @@ import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.ReportEventRequest;
 import energy.market.api.v1.ReportEventResponse;
 import energy.market.client.ContractEnums;
+import energy.market.client.MarketCredentials;
 import energy.market.external.Outbox;
 import energy.market.external.ReportOutcome;
 import energy.market.external.ReportedEvent;
@@ -33,18 +34,18 @@ public final class GrpcEventReporter implements Outbox.Reporter {
           Status.Code.ABORTED,
           Status.Code.CANCELLED);
 
-  private final Channel channel;
-  private final String operatorToken;
+  private final EventsGrpc.EventsBlockingStub stub;
   private final Duration deadline;
 
   /**
    * @param channel the channel to the market (the caller owns it and shuts it down)
-   * @param operatorToken the operator token
+   * @param operatorToken the operator token, presented as every report's credentials
    * @param deadline how long one attempt may take
    */
   public GrpcEventReporter(Channel channel, String operatorToken, Duration deadline) {
-    this.channel = channel;
-    this.operatorToken = operatorToken;
+    this.stub =
+        EventsGrpc.newBlockingStub(channel)
+            .withCallCredentials(MarketCredentials.operator(operatorToken));
     this.deadline = deadline;
   }
 
@@ -52,8 +53,7 @@ public final class GrpcEventReporter implements Outbox.Reporter {
   public ReportOutcome report(ReportedEvent event) {
     try {
       ReportEventResponse response =
-          EventsGrpc.newBlockingStub(channel)
-              .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
               .reportEvent(toRequest(event));
       return new ReportOutcome.Acknowledged(describe(response));
     } catch (StatusRuntimeException e) {
@@ -70,7 +70,6 @@ public final class GrpcEventReporter implements Outbox.Reporter {
 
   ReportEventRequest toRequest(ReportedEvent event) {
     return ReportEventRequest.newBuilder()
-        .setOperatorToken(operatorToken)
         .setEventId(event.id())
         .setKind(ContractEnums.eventKind(event.kind()))
         .setSource(event.source())

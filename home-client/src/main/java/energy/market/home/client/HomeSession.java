@@ -3,7 +3,6 @@ package energy.market.home.client;
 import energy.market.api.v1.DayReports;
 import energy.market.api.v1.HomeBalance;
 import energy.market.api.v1.HomeBalances;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.HomeGiftResult;
 import energy.market.api.v1.PhaseStarted;
@@ -16,6 +15,7 @@ import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeResults;
 import energy.market.client.ContractEnums;
+import energy.market.client.MarketCredentials;
 import energy.market.client.SessionLoop;
 import energy.market.home.DayClosed;
 import energy.market.home.DayTemperature;
@@ -70,14 +70,34 @@ public final class HomeSession implements AutoCloseable {
    */
   public HomeSession(
       Channel channel, Fleet fleet, DayTemperature temperature, String label, Listener listener) {
+    this(channel, fleet, temperature, label, listener, null);
+  }
+
+  /**
+   * A session whose homes register with a market's registration token (a market that runs {@code
+   * --registration token}).
+   *
+   * @param registrationToken the token, or null at a market whose registration is open
+   */
+  public HomeSession(
+      Channel channel,
+      Fleet fleet,
+      DayTemperature temperature,
+      String label,
+      Listener listener,
+      String registrationToken) {
     this.fleet = fleet;
     this.temperature = temperature;
     this.label = label;
     this.listener = listener;
-    this.registrar = new Registrar(channel);
+    this.registrar =
+        new Registrar(
+            channel,
+            registrationToken == null ? null : MarketCredentials.registration(registrationToken));
     this.loop =
         new SessionLoop(
             channel,
+            MarketCredentials.home(fleet.secret()),
             "home-session",
             new SessionLoop.Handler() {
               @Override
@@ -122,8 +142,7 @@ public final class HomeSession implements AutoCloseable {
     synchronized (fleet) {
       for (Home home : fleet.homes()) {
         if (home.id() != 0) {
-          hello.addHomes(
-              HomeCredentials.newBuilder().setHomeId(home.id()).setSecret(home.secret()));
+          hello.addHomeIds(home.id());
         }
       }
     }

@@ -4,6 +4,7 @@ import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.client.ContractEnums;
+import energy.market.client.MarketCredentials;
 import energy.market.home.Fleet;
 import energy.market.home.Home;
 import io.grpc.Channel;
@@ -29,8 +30,12 @@ final class Registrar {
 
   private final MarketGrpc.MarketStub stub;
 
-  Registrar(Channel channel) {
-    this.stub = MarketGrpc.newStub(channel);
+  /**
+   * @param registration the credentials of a market whose registration is closed, or null
+   */
+  Registrar(Channel channel, MarketCredentials registration) {
+    MarketGrpc.MarketStub open = MarketGrpc.newStub(channel);
+    this.stub = registration == null ? open : open.withCallCredentials(registration);
   }
 
   /** A home the market would not take, and why. */

@@ -1,7 +1,6 @@
 package energy.market.launcher.bench;
 
 import energy.market.api.v1.DayReports;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.Phase;
@@ -15,6 +14,7 @@ import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.client.MarketCredentials;
 import energy.market.server.day.HomeCapacity;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -108,7 +108,8 @@ public final class TradesBench implements Callable<Integer> {
       MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
       // The bench's homes live as long as its market, so one random secret serves them all.
       String secret = newSecret();
-      List<HomeCredentials> credentials = new ArrayList<>();
+      MarketCredentials credentials = MarketCredentials.home(secret);
+      List<Long> homeIds = new ArrayList<>();
       SessionHello.Builder hello = SessionHello.newBuilder().setLabel("bench");
       DayReports.Builder reports = DayReports.newBuilder().setDay(1);
       for (int i = 0; i < homes; i++) {
@@ -121,10 +122,8 @@ public final class TradesBench implements Callable<Integer> {
                         .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
                         .setSecret(secret)
                         .build());
-        HomeCredentials credential =
-            HomeCredentials.newBuilder().setHomeId(home.getHomeId()).setSecret(secret).build();
-        credentials.add(credential);
-        hello.addHomes(credential);
+        homeIds.add(home.getHomeId());
+        hello.addHomeIds(home.getHomeId());
         reports.addReports(
             HomeDayReport.newBuilder()
                 .setHomeId(home.getHomeId())
@@ -134,16 +133,19 @@ public final class TradesBench implements Callable<Integer> {
       }
       BlockingQueue<SessionEvent> events = new LinkedBlockingQueue<>();
       StreamObserver<SessionRequest> session =
-          MarketGrpc.newStub(market.channel).connect(collect(events));
+          MarketGrpc.newStub(market.channel)
+              .withCallCredentials(credentials)
+              .connect(collect(events));
       session.onNext(SessionRequest.newBuilder().setHello(hello).build());
       awaitPhase(events, Phase.PHASE_GIFT);
       session.onNext(SessionRequest.newBuilder().setDayReports(reports).build());
       awaitPhase(events, Phase.PHASE_TRADE);
       if (batch > 0) {
-        return batches(out, session, events, credentials, reports);
+        return batches(out, session, events, homeIds, reports);
       }
 
-      Load load = new Load(MarketGrpc.newStub(market.channel), credentials);
+      Load load =
+          new Load(MarketGrpc.newStub(market.channel).withCallCredentials(credentials), homeIds);
       load.run(callers, TimeUnit.SECONDS.toNanos(seconds));
       session.onNext(
           SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
@@ -175,7 +177,7 @@ public final class TradesBench implements Callable<Integer> {
       PrintWriter out,
       StreamObserver<SessionRequest> session,
       BlockingQueue<SessionEvent> events,
-      List<HomeCredentials> credentials,
+      List<Long> homeIds,
       DayReports.Builder reports)
       throws InterruptedException {
     long totalOrders = 0;
@@ -192,7 +194,7 @@ public final class TradesBench implements Callable<Integer> {
       for (int i = 0; i < batch; i++) {
         orders.addOrders(
             energy.market.api.v1.TradeOrder.newBuilder()
-                .setHomeId(credentials.get(i % credentials.size()).getHomeId())
+                .setHomeId(homeIds.get(i % homeIds.size()))
                 .setSide(TradeSide.TRADE_SIDE_BUY)
                 .setAmountWh(1)
                 .setRequestId("bench-" + day + "-" + i));
@@ -262,7 +264,7 @@ public final class TradesBench implements Callable<Integer> {
   /** Closed-loop callers: each starts its next trade when the previous one is answered. */
   private static final class Load {
     final MarketGrpc.MarketStub stub;
-    final List<HomeCredentials> homes;
+    final List<Long> homes;
     final AtomicLong ok = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
@@ -271,7 +273,7 @@ public final class TradesBench implements Callable<Integer> {
     long endNanos;
     CountDownLatch finished;
 
-    Load(MarketGrpc.MarketStub stub, List<HomeCredentials> homes) {
+    Load(MarketGrpc.MarketStub stub, List<Long> homes) {
       this.stub = stub;
       this.homes = homes;
     }
@@ -292,11 +294,11 @@ public final class TradesBench implements Callable<Integer> {
         return;
       }
       long n = sequence.incrementAndGet();
-      HomeCredentials home = homes.get((int) (n % homes.size()));
+      long home = homes.get((int) (n % homes.size()));
       stub.withDeadlineAfter(30, TimeUnit.SECONDS)
           .trade(
               TradeRequest.newBuilder()
-                  .setHome(home)
+                  .setHomeId(home)
                   .setDay(1)
                   .setSide(TradeSide.TRADE_SIDE_BUY)
                   .setAmountWh(1)

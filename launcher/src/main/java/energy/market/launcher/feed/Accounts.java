@@ -5,6 +5,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import energy.market.api.v1.Account;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.MarketGrpc;
+import energy.market.client.MarketCredentials;
 import energy.market.launcher.model.HomeAccount;
 import io.grpc.Channel;
 import io.grpc.Status;
@@ -15,7 +16,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** Reads homes' accounts by name ({@code Market/GetAccount}), a bounded number at a time. */
+/**
+ * Reads homes' accounts by name ({@code Market/GetAccount}), a bounded number at a time, with the
+ * operator's credentials (a home may read only its own).
+ */
 public final class Accounts {
   private static final int IN_FLIGHT = 32;
 
@@ -29,12 +33,15 @@ public final class Accounts {
 
   /**
    * @param channel the market
+   * @param operator the operator's credentials
    * @param names the homes' names
    * @param deadline the deadline of each call
    */
-  public static Found fetch(Channel channel, List<String> names, Duration deadline)
+  public static Found fetch(
+      Channel channel, MarketCredentials operator, List<String> names, Duration deadline)
       throws InterruptedException {
-    MarketGrpc.MarketFutureStub stub = MarketGrpc.newFutureStub(channel);
+    MarketGrpc.MarketFutureStub stub =
+        MarketGrpc.newFutureStub(channel).withCallCredentials(operator);
     Semaphore permits = new Semaphore(IN_FLIGHT);
     List<ListenableFuture<Account>> calls = new ArrayList<>(names.size());
     for (String name : names) {

@@ -2,6 +2,7 @@ package energy.market.launcher.simulate;
 
 import energy.market.client.Channels;
 import energy.market.client.ClientTls;
+import energy.market.client.MarketCredentials;
 import energy.market.client.ShutdownHook;
 import energy.market.launcher.Launcher;
 import energy.market.launcher.feed.Accounts;
@@ -352,7 +353,11 @@ public final class Simulation {
       return null;
     }
     try {
-      return Accounts.fetch(marketChannel, run.homeNames(), Duration.ofSeconds(5));
+      return Accounts.fetch(
+          marketChannel,
+          MarketCredentials.operator(operatorToken),
+          run.homeNames(),
+          Duration.ofSeconds(5));
     } catch (RuntimeException e) {
       out.println("could not read the homes' accounts: " + e.getMessage());
       return null;

@@ -2,6 +2,7 @@ package energy.market.server.engine;
 
 import energy.market.model.Energy;
 import energy.market.model.Phase;
+import energy.market.server.access.Caller;
 import energy.market.server.clock.DayClock;
 import energy.market.server.day.HomeCapacity;
 import energy.market.server.day.HomeDay;
@@ -75,30 +76,30 @@ final class HomeIntake {
   }
 
   /** One home declares its day; returns its net energy. */
-  long declareDay(long homeId, String token, long day, long producedWh, long consumedWh) {
+  long declareDay(Caller caller, long homeId, long day, long producedWh, long consumedWh) {
     // Bad figures are bad whenever they come, so they are refused before the moment is checked.
     Energy.requireAmount("produced energy", producedWh, true);
     Energy.requireAmount("consumed energy", consumedWh, true);
     capacity.require(producedWh, consumedWh);
-    giftPhaseHome(homeId, token, day).declare(producedWh, consumedWh);
+    giftPhaseHome(caller, homeId, day).declare(producedWh, consumedWh);
     return producedWh - consumedWh;
   }
 
   /** One home offers a gift; returns its total offer. */
-  long offer(long homeId, String token, long day, long wh) {
+  long offer(Caller caller, long homeId, long day, long wh) {
     Energy.requireAmount("gift offer", wh, false);
-    return giftPhaseHome(homeId, token, day).offer(wh);
+    return giftPhaseHome(caller, homeId, day).offer(wh);
   }
 
   /** One home claims gifts; returns its total claim. */
-  long claim(long homeId, String token, long day, long wh) {
+  long claim(Caller caller, long homeId, long day, long wh) {
     Energy.requireAmount("gift claim", wh, false);
-    return giftPhaseHome(homeId, token, day).claim(wh);
+    return giftPhaseHome(caller, homeId, day).claim(wh);
   }
 
   /** A unary home is done with a phase. */
-  void finishPhase(long homeId, String token, long day, Phase phase) {
-    registry.authenticate(homeId, token);
+  void finishPhase(Caller caller, long homeId, long day, Phase phase) {
+    caller.actFor(registry, homeId);
     // A finish for another day or phase would be taken for nothing; saying so helps the client.
     current.requireIn(day, phase);
     Session session = sessions.sessionOf(homeId);
@@ -109,8 +110,8 @@ final class HomeIntake {
     clock.done(session, day, phase);
   }
 
-  private HomeDay giftPhaseHome(long homeId, String token, long day) {
-    registry.authenticate(homeId, token);
+  private HomeDay giftPhaseHome(Caller caller, long homeId, long day) {
+    caller.actFor(registry, homeId);
     DayState state = current.require(day);
     if (current.phase() != Phase.GIFT) {
       throw new IllegalStateException(

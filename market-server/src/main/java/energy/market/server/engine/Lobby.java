@@ -1,10 +1,12 @@
 package energy.market.server.engine;
 
+import energy.market.server.access.Caller;
 import energy.market.server.clock.DayClock;
 import energy.market.server.homes.HomeRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -17,20 +19,13 @@ final class Lobby {
   private final HomeRegistry registry;
   private final SessionTable sessions;
   private final CurrentDay current;
-  private final OperatorGate operator;
   private final StartGate startGate = new StartGate();
   private final DayClock clock;
 
-  Lobby(
-      HomeRegistry registry,
-      SessionTable sessions,
-      CurrentDay current,
-      OperatorGate operator,
-      DayClock clock) {
+  Lobby(HomeRegistry registry, SessionTable sessions, CurrentDay current, DayClock clock) {
     this.registry = registry;
     this.sessions = sessions;
     this.current = current;
-    this.operator = operator;
     this.clock = clock;
   }
 
@@ -46,15 +41,17 @@ final class Lobby {
   /**
    * Opens a session for homes registered before.
    *
-   * @throws energy.market.server.homes.UnauthenticatedException when any credential is wrong
+   * @throws energy.market.server.homes.PermissionDeniedException when the caller does not hold the
+   *     secret of every home
    */
-  Session admitHomes(Map<Long, String> credentials, boolean unary, String label, SessionSink sink) {
-    if (credentials.isEmpty()) {
+  Session admitHomes(
+      Caller caller, Collection<Long> homeIds, boolean unary, String label, SessionSink sink) {
+    if (homeIds.isEmpty()) {
       throw new IllegalArgumentException("a session needs at least one home (or a daemon role)");
     }
     List<Long> ids = new ArrayList<>();
-    for (Map.Entry<Long, String> credential : credentials.entrySet()) {
-      ids.add(registry.authenticate(credential.getKey(), credential.getValue()).id());
+    for (long homeId : new LinkedHashSet<>(homeIds)) {
+      ids.add(caller.actFor(registry, homeId).id());
     }
     Session session = sessions.openHomes(ids, unary, label, sink);
     // Homes that can still finish the day in progress go on with it; any other joins from the
@@ -68,10 +65,10 @@ final class Lobby {
   /**
    * Opens a daemon's session.
    *
-   * @throws energy.market.server.homes.UnauthenticatedException for a wrong operator token
+   * @throws energy.market.server.homes.PermissionDeniedException unless the caller is the operator
    */
-  Session admitDaemon(Session.Kind kind, String operatorToken, String label, SessionSink sink) {
-    operator.require(operatorToken);
+  Session admitDaemon(Caller caller, Session.Kind kind, String label, SessionSink sink) {
+    caller.requireOperator("a daemon session");
     if (kind != Session.Kind.WEATHER && kind != Session.Kind.EXTERNAL) {
       throw new IllegalArgumentException("not a daemon kind: " + kind);
     }

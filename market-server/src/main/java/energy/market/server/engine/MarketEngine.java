@@ -4,6 +4,10 @@ import energy.market.model.EventKind;
 import energy.market.model.Phase;
 import energy.market.model.Policy;
 import energy.market.model.Side;
+import energy.market.server.access.Authenticator;
+import energy.market.server.access.Caller;
+import energy.market.server.access.PeerRateLimit;
+import energy.market.server.access.Registration;
 import energy.market.server.clock.DayClock;
 import energy.market.server.day.Account;
 import energy.market.server.day.GiftMatcher;
@@ -20,6 +24,7 @@ import energy.market.server.price.PriceModel;
 import energy.market.server.trade.TradeExecutor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,6 +68,9 @@ public final class MarketEngine implements AutoCloseable {
   private final TradeDesk trades;
   private final OperatorInputs operatorInputs;
   private final MarketReads reads;
+  private final Authenticator authenticator;
+  private final Registration registration;
+  private final PeerRateLimit registrationsPerPeer;
 
   /**
    * @param settings the market's parameters
@@ -110,8 +118,11 @@ public final class MarketEngine implements AutoCloseable {
     // A market that stops (its books failed to balance or to be kept) opens no further phase.
     run.finished().whenComplete((lastDay, failure) -> stopClockAfter(failure));
     sessions.onLeave(clock::gone);
-    OperatorGate operator = new OperatorGate(settings.operatorToken());
-    this.lobby = new Lobby(registry, sessions, current, operator, clock);
+    this.authenticator =
+        new Authenticator(settings.operatorToken(), settings.registration(), registry);
+    this.registration = settings.registration();
+    this.registrationsPerPeer = registration.perPeerLimit();
+    this.lobby = new Lobby(registry, sessions, current, clock);
     this.registrations = new Registrations(thread, registry, accounts, ledger, current, run);
     this.intake = new HomeIntake(registry, sessions, current, clock, settings.homeCapacity());
     this.trades =
@@ -124,8 +135,7 @@ public final class MarketEngine implements AutoCloseable {
             ledger,
             run,
             clock);
-    this.operatorInputs =
-        new OperatorInputs(operator, current, events, eventFeed, ledger, run, wallClock);
+    this.operatorInputs = new OperatorInputs(current, events, eventFeed, ledger, run, wallClock);
     this.reads =
         new MarketReads(
             registry,
@@ -184,31 +194,50 @@ public final class MarketEngine implements AutoCloseable {
     thread.run(() -> lobby.startWhen(homes, daemons));
   }
 
+  /** Checks the credentials calls present. */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** How often each peer address may call Register. */
+  public PeerRateLimit registrationsPerPeer() {
+    return registrationsPerPeer;
+  }
+
   /**
    * Registers a home, or gives back the one registered before under this name and secret; answers
-   * once the ledger keeps the home.
+   * once the ledger keeps the home. Fails with {@link
+   * energy.market.server.homes.PermissionDeniedException} when registration is closed to the
+   * caller.
    */
-  public CompletableFuture<RegisteredHome> register(String name, Policy policy, String secret) {
+  public CompletableFuture<RegisteredHome> register(
+      Caller caller, String name, Policy policy, String secret) {
+    try {
+      registration.requireAdmits(caller);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return registrations.register(name, policy, secret);
   }
 
   /**
-   * Opens a session for homes registered before. A home already in another session moves to this
-   * one (a reconnecting process takes its homes back). Fails with {@link
-   * energy.market.server.homes.UnauthenticatedException} when any credential is wrong.
+   * Opens a session for homes registered before with the caller's secret. A home already in another
+   * session moves to this one (a reconnecting process takes its homes back). Fails with {@link
+   * energy.market.server.homes.PermissionDeniedException} when the caller does not hold the secret
+   * of every home.
    */
   public CompletableFuture<Session> openHomeSession(
-      Map<Long, String> credentials, boolean unary, String label, SessionSink sink) {
-    return thread.call(() -> lobby.admitHomes(credentials, unary, label, sink));
+      Caller caller, Collection<Long> homeIds, boolean unary, String label, SessionSink sink) {
+    return thread.call(() -> lobby.admitHomes(caller, homeIds, unary, label, sink));
   }
 
   /**
-   * Opens a daemon session. Fails with {@link energy.market.server.homes.UnauthenticatedException}
-   * for a wrong operator token.
+   * Opens a daemon session. Fails with {@link energy.market.server.homes.PermissionDeniedException}
+   * unless the caller is the operator.
    */
   public CompletableFuture<Session> openDaemonSession(
-      Session.Kind kind, String operatorToken, String label, SessionSink sink) {
-    return thread.call(() -> lobby.admitDaemon(kind, operatorToken, label, sink));
+      Caller caller, Session.Kind kind, String label, SessionSink sink) {
+    return thread.call(() -> lobby.admitDaemon(caller, kind, label, sink));
   }
 
   /** A session's stream ended: its homes leave and the clock stops waiting for it. */
@@ -230,25 +259,25 @@ public final class MarketEngine implements AutoCloseable {
 
   /** One home declares its day through a unary call; answers its net energy. */
   public CompletableFuture<Long> declareDay(
-      long homeId, String token, long day, long producedWh, long consumedWh) {
-    return thread.call(() -> intake.declareDay(homeId, token, day, producedWh, consumedWh));
+      Caller caller, long homeId, long day, long producedWh, long consumedWh) {
+    return thread.call(() -> intake.declareDay(caller, homeId, day, producedWh, consumedWh));
   }
 
   /** One home offers a gift through a unary call; answers its total offer. */
-  public CompletableFuture<Long> offer(long homeId, String token, long day, long wh) {
-    return thread.call(() -> intake.offer(homeId, token, day, wh));
+  public CompletableFuture<Long> offer(Caller caller, long homeId, long day, long wh) {
+    return thread.call(() -> intake.offer(caller, homeId, day, wh));
   }
 
   /** One home claims gifts through a unary call; answers its total claim. */
-  public CompletableFuture<Long> claim(long homeId, String token, long day, long wh) {
-    return thread.call(() -> intake.claim(homeId, token, day, wh));
+  public CompletableFuture<Long> claim(Caller caller, long homeId, long day, long wh) {
+    return thread.call(() -> intake.claim(caller, homeId, day, wh));
   }
 
   /** A unary home is done with a phase. */
-  public CompletableFuture<Void> finishPhase(long homeId, String token, long day, Phase phase) {
+  public CompletableFuture<Void> finishPhase(Caller caller, long homeId, long day, Phase phase) {
     return thread.call(
         () -> {
-          intake.finishPhase(homeId, token, day, phase);
+          intake.finishPhase(caller, homeId, day, phase);
           return null;
         });
   }
@@ -260,8 +289,8 @@ public final class MarketEngine implements AutoCloseable {
    * energy.market.server.trade.OverloadedException} when its queue is full.
    */
   public CompletableFuture<TradeRecord> trade(
-      long homeId, String token, long day, Side side, long wh, String requestId) {
-    return trades.trade(homeId, token, day, side, wh, requestId);
+      Caller caller, long homeId, long day, Side side, long wh, String requestId) {
+    return trades.trade(caller, homeId, day, side, wh, requestId);
   }
 
   /**
@@ -282,14 +311,14 @@ public final class MarketEngine implements AutoCloseable {
    *
    * @return true (in the future) when it set the day's temperature
    */
-  public CompletableFuture<Boolean> reportWeather(String operatorToken, long day, double celsius) {
-    return thread.call(() -> operatorInputs.reportWeather(operatorToken, day, celsius));
+  public CompletableFuture<Boolean> reportWeather(Caller caller, long day, double celsius) {
+    return thread.call(() -> operatorInputs.reportWeather(caller, day, celsius));
   }
 
   /** An external event; idempotent by id; moves the price from the current day's close. */
   public CompletableFuture<EventBook.Accepted> reportEvent(
-      String operatorToken, String eventId, EventKind kind, String source) {
-    return thread.call(() -> operatorInputs.reportEvent(operatorToken, eventId, kind, source));
+      Caller caller, String eventId, EventKind kind, String source) {
+    return thread.call(() -> operatorInputs.reportEvent(caller, eventId, kind, source));
   }
 
   // ---------------------------------------------------------------- reads
@@ -327,9 +356,12 @@ public final class MarketEngine implements AutoCloseable {
         });
   }
 
-  /** A home's account as of the last close, by id or (id 0) by name. */
-  public CompletableFuture<AccountView> account(long homeId, String name) {
-    return now(() -> reads.account(homeId, name));
+  /**
+   * A home's account as of the last close, by id or (id 0) by name: the caller's own, or any for
+   * the operator.
+   */
+  public CompletableFuture<AccountView> account(Caller caller, long homeId, String name) {
+    return now(() -> reads.account(caller, homeId, name));
   }
 
   /** A one-shot view of the market. */

@@ -1,12 +1,14 @@
 package energy.market.server.engine;
 
 import energy.market.model.Phase;
+import energy.market.server.access.Caller;
 import energy.market.server.day.Account;
 import energy.market.server.feed.ReplayFeed;
 import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
 import energy.market.server.homes.HomeRegistry;
 import energy.market.server.homes.NotFoundException;
+import energy.market.server.homes.PermissionDeniedException;
 import energy.market.server.input.Quote;
 import energy.market.server.price.EventBook;
 import java.time.Duration;
@@ -52,18 +54,23 @@ final class MarketReads {
    * @throws IllegalArgumentException when neither is given
    * @throws NotFoundException when no such home is registered
    */
-  AccountView account(long homeId, String name) {
+  AccountView account(Caller caller, long homeId, String name) {
     if (homeId == 0 && name.isEmpty()) {
       throw new IllegalArgumentException("give a home_id or a name");
     }
     Optional<Home> home = homeId != 0 ? registry.byId(homeId) : registry.byName(name);
-    Home found =
-        home.orElseThrow(
-            () ->
-                new NotFoundException(
-                    homeId != 0
-                        ? "no home with id " + homeId
-                        : "no home named " + Quote.prefix(name)));
+    String which = homeId != 0 ? "home " + homeId : "home " + Quote.prefix(name);
+    if (!caller.isOperator()) {
+      // A home learns nothing of other homes, not even whether they exist.
+      home = home.filter(caller::mayRead);
+      if (home.isEmpty()) {
+        throw new PermissionDeniedException(
+            which
+                + " is not registered with the secret of this call's credentials; a home reads its"
+                + " own account, the operator any");
+      }
+    }
+    Home found = home.orElseThrow(() -> new NotFoundException("no " + which));
     return new AccountView(
         found,
         accounts.getOrDefault(found.id(), Account.empty(found.id())),

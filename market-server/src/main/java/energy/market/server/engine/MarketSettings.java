@@ -1,5 +1,6 @@
 package energy.market.server.engine;
 
+import energy.market.server.access.Registration;
 import energy.market.server.clock.Pace;
 import energy.market.server.day.HomeCapacity;
 import energy.market.server.price.EventCatalog;
@@ -19,6 +20,7 @@ import energy.market.server.price.PriceParameters;
  * @param feedMaxLag how many ticks a feed subscriber may fall behind before it is dropped
  * @param operatorToken the secret daemons present to report weather and events
  * @param homeCapacity the most a home may declare as produced, and as consumed, in a day
+ * @param registration whether anyone may register homes, or only holders of a registration token
  */
 public record MarketSettings(
     long seed,
@@ -31,9 +33,10 @@ public record MarketSettings(
     int maxMissedDays,
     int feedMaxLag,
     String operatorToken,
-    HomeCapacity homeCapacity) {
+    HomeCapacity homeCapacity,
+    Registration registration) {
 
-  /** Settings with the default home capacity for their price model. */
+  /** Settings with the default home capacity for their price model, and open registration. */
   public MarketSettings(
       long seed,
       Pace pace,
@@ -56,7 +59,25 @@ public record MarketSettings(
         maxMissedDays,
         feedMaxLag,
         operatorToken,
-        HomeCapacity.defaultFor(price));
+        HomeCapacity.defaultFor(price),
+        Registration.OPEN);
+  }
+
+  /** These settings with another registration rule. */
+  public MarketSettings withRegistration(Registration newRegistration) {
+    return new MarketSettings(
+        seed,
+        pace,
+        days,
+        price,
+        events,
+        maxConcurrentTrades,
+        tradeQueue,
+        maxMissedDays,
+        feedMaxLag,
+        operatorToken,
+        homeCapacity,
+        newRegistration);
   }
 
   public MarketSettings {
@@ -80,6 +101,9 @@ public record MarketSettings(
     }
     if (operatorToken == null || operatorToken.isBlank()) {
       throw new IllegalArgumentException("operator token is empty");
+    }
+    if (registration == null) {
+      throw new IllegalArgumentException("registration is missing");
     }
     long largest = HomeCapacity.largestFor(price);
     if (homeCapacity.maxWh() >= largest) {

@@ -2,6 +2,7 @@ package energy.market.server.engine;
 
 import energy.market.model.EventKind;
 import energy.market.model.Phase;
+import energy.market.server.access.Caller;
 import energy.market.server.feed.ReplayFeed;
 import energy.market.server.ledger.Ledger;
 import energy.market.server.ledger.LedgerException;
@@ -22,7 +23,6 @@ final class OperatorInputs {
 
   static final double MAX_CELSIUS = 60;
 
-  private final OperatorGate operator;
   private final CurrentDay current;
   private final EventBook events;
   private final ReplayFeed<MarketEventRecord> eventFeed;
@@ -31,14 +31,12 @@ final class OperatorInputs {
   private final Clock wallClock;
 
   OperatorInputs(
-      OperatorGate operator,
       CurrentDay current,
       EventBook events,
       ReplayFeed<MarketEventRecord> eventFeed,
       Ledger ledger,
       MarketRun run,
       Clock wallClock) {
-    this.operator = operator;
     this.current = current;
     this.events = events;
     this.eventFeed = eventFeed;
@@ -53,8 +51,8 @@ final class OperatorInputs {
    * @throws IllegalArgumentException for any day but the current one ({@link CurrentDay#require})
    * @return true when it set the day's temperature
    */
-  boolean reportWeather(String operatorToken, long day, double celsius) {
-    operator.require(operatorToken);
+  boolean reportWeather(Caller caller, long day, double celsius) {
+    caller.requireOperator("reporting the weather");
     if (!Double.isFinite(celsius) || celsius < MIN_CELSIUS || celsius > MAX_CELSIUS) {
       throw new IllegalArgumentException(
           "temperature "
@@ -74,9 +72,8 @@ final class OperatorInputs {
   }
 
   /** An external event; idempotent by id; moves the price from the current day's close. */
-  EventBook.Accepted reportEvent(
-      String operatorToken, String eventId, EventKind kind, String source) {
-    operator.require(operatorToken);
+  EventBook.Accepted reportEvent(Caller caller, String eventId, EventKind kind, String source) {
+    caller.requireOperator("reporting an event");
     long startDay = current.eventStartDay();
     EventBook.Accepted accepted =
         events.accept(eventId, kind, source, startDay, wallClock.instant());

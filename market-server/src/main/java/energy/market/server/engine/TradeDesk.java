@@ -8,6 +8,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import energy.market.model.Energy;
 import energy.market.model.Phase;
 import energy.market.model.Side;
+import energy.market.server.access.Caller;
 import energy.market.server.clock.DayClock;
 import energy.market.server.day.HomeDay;
 import energy.market.server.day.TradeIds;
@@ -78,10 +79,10 @@ final class TradeDesk {
    * once when the executor's queue is full.
    */
   CompletableFuture<TradeRecord> trade(
-      long homeId, String token, long day, Side side, long wh, String requestId) {
+      Caller caller, long homeId, long day, Side side, long wh, String requestId) {
     ListenableFuture<CompletableFuture<TradeRecord>> executed;
     try {
-      registry.authenticate(homeId, token);
+      caller.actFor(registry, homeId);
       TradeOrder order = new TradeOrder(homeId, side, wh, requestId);
       Energy.requireAmount("trade amount", wh, false);
       DayState state = current.require(day);

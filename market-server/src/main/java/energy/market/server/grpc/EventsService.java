@@ -24,7 +24,7 @@ public final class EventsService extends EventsGrpc.EventsImplBase {
         observer,
         () ->
             engine.reportEvent(
-                request.getOperatorToken(),
+                CallerInterceptor.caller(),
                 request.getEventId(),
                 ContractEnums.eventKind(request.getKind()),
                 request.getSource()),

@@ -25,8 +25,8 @@ public final class GiftBrokerService extends GiftBrokerGrpc.GiftBrokerImplBase {
         observer,
         () ->
             engine.offer(
-                request.getHome().getHomeId(),
-                request.getHome().getSecret(),
+                CallerInterceptor.caller(),
+                request.getHomeId(),
                 request.getDay(),
                 request.getAmountWh()),
         total -> OfferResponse.newBuilder().setOfferedWh(total).build());
@@ -38,8 +38,8 @@ public final class GiftBrokerService extends GiftBrokerGrpc.GiftBrokerImplBase {
         observer,
         () ->
             engine.claim(
-                request.getHome().getHomeId(),
-                request.getHome().getSecret(),
+                CallerInterceptor.caller(),
+                request.getHomeId(),
                 request.getDay(),
                 request.getAmountWh()),
         total -> ClaimResponse.newBuilder().setClaimedWh(total).build());

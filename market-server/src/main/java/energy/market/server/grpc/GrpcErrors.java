@@ -3,6 +3,7 @@ package energy.market.server.grpc;
 import energy.market.server.engine.Failures;
 import energy.market.server.homes.AlreadyExistsException;
 import energy.market.server.homes.NotFoundException;
+import energy.market.server.homes.PermissionDeniedException;
 import energy.market.server.homes.UnauthenticatedException;
 import energy.market.server.input.Quote;
 import energy.market.server.ledger.LedgerException;
@@ -42,6 +43,8 @@ public final class GrpcErrors {
           .asRuntimeException();
     } else if (cause instanceof UnauthenticatedException) {
       status = Status.UNAUTHENTICATED;
+    } else if (cause instanceof PermissionDeniedException) {
+      status = Status.PERMISSION_DENIED;
     } else if (cause instanceof NotFoundException) {
       status = Status.NOT_FOUND;
     } else if (cause instanceof AlreadyExistsException) {

@@ -38,7 +38,10 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         observer,
         () ->
             engine.register(
-                request.getName(), ContractEnums.policy(request.getPolicy()), request.getSecret()),
+                CallerInterceptor.caller(),
+                request.getName(),
+                ContractEnums.policy(request.getPolicy()),
+                request.getSecret()),
         ProtoMapper::registered);
   }
 
@@ -49,7 +52,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
 
   @Override
   public void followSession(FollowSessionRequest request, StreamObserver<SessionEvent> observer) {
-    new SessionStream(engine, observer).follow(request.getHome(), "follow-session");
+    new SessionStream(engine, observer).follow(request.getHomeId(), "follow-session");
   }
 
   @Override
@@ -58,8 +61,8 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         observer,
         () ->
             engine.declareDay(
-                request.getHome().getHomeId(),
-                request.getHome().getSecret(),
+                CallerInterceptor.caller(),
+                request.getHomeId(),
                 request.getDay(),
                 request.getProducedWh(),
                 request.getConsumedWh()),
@@ -73,8 +76,8 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         observer,
         () ->
             engine.finishPhase(
-                request.getHome().getHomeId(),
-                request.getHome().getSecret(),
+                CallerInterceptor.caller(),
+                request.getHomeId(),
                 request.getDay(),
                 ContractEnums.phase(request.getPhase())),
         done -> FinishPhaseResponse.getDefaultInstance());
@@ -86,8 +89,8 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         observer,
         () ->
             engine.trade(
-                request.getHome().getHomeId(),
-                request.getHome().getSecret(),
+                CallerInterceptor.caller(),
+                request.getHomeId(),
                 request.getDay(),
                 ContractEnums.side(request.getSide()),
                 request.getAmountWh(),
@@ -108,7 +111,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
   public void getAccount(GetAccountRequest request, StreamObserver<Account> observer) {
     Replies.unary(
         observer,
-        () -> engine.account(request.getHomeId(), request.getName()),
+        () -> engine.account(CallerInterceptor.caller(), request.getHomeId(), request.getName()),
         ProtoMapper::account);
   }
 
@@ -124,7 +127,7 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         observer,
         () ->
             engine.reportWeather(
-                request.getOperatorToken(), request.getDay(), request.getTemperatureCelsius()),
+                CallerInterceptor.caller(), request.getDay(), request.getTemperatureCelsius()),
         applied -> ReportWeatherResponse.newBuilder().setApplied(applied).build());
   }
 }

@@ -2,7 +2,6 @@ package energy.market.server.grpc;
 
 import energy.market.api.v1.DaemonRole;
 import energy.market.api.v1.GiftResults;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.SessionHello;
@@ -11,6 +10,7 @@ import energy.market.api.v1.SessionWelcome;
 import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradeResults;
 import energy.market.client.ContractEnums;
+import energy.market.server.access.Caller;
 import energy.market.server.day.Account;
 import energy.market.server.day.GiftOutcome;
 import energy.market.server.day.TradeRecord;
@@ -27,9 +27,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,6 +42,8 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
   static final int MAX_UNREAD = 512;
 
   private final MarketEngine engine;
+  // Who opened the stream, from its credentials: the hello's homes must be this caller's.
+  private final Caller caller = CallerInterceptor.caller();
   private final ServerCallStreamObserver<SessionEvent> out;
   private volatile CompletableFuture<Session> session;
   private int sentWhileNotReady; // guarded by this
@@ -56,8 +56,8 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
   }
 
   /** Opens a unary home's session right away (FollowSession has no hello message). */
-  void follow(HomeCredentials home, String label) {
-    session = engine.openHomeSession(Map.of(home.getHomeId(), home.getSecret()), true, label, this);
+  void follow(long homeId, String label) {
+    session = engine.openHomeSession(caller, List.of(homeId), true, label, this);
     session.exceptionally(this::refused);
   }
 
@@ -124,7 +124,7 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
                 ? hello.getLabel().substring(0, 128)
                 : hello.getLabel());
     if (hello.getDaemonRole() != DaemonRole.DAEMON_ROLE_UNSPECIFIED) {
-      if (hello.getHomesCount() > 0) {
+      if (hello.getHomeIdsCount() > 0) {
         throw new IllegalArgumentException("a daemon session carries no homes");
       }
       Session.Kind kind =
@@ -135,13 +135,9 @@ final class SessionStream implements StreamObserver<SessionRequest>, SessionSink
                 throw new IllegalArgumentException(
                     "unknown daemon role; allowed: DAEMON_ROLE_WEATHER, DAEMON_ROLE_EXTERNAL");
           };
-      session = engine.openDaemonSession(kind, hello.getOperatorToken(), label, this);
+      session = engine.openDaemonSession(caller, kind, label, this);
     } else {
-      Map<Long, String> credentials = new LinkedHashMap<>();
-      for (HomeCredentials home : hello.getHomesList()) {
-        credentials.put(home.getHomeId(), home.getSecret());
-      }
-      session = engine.openHomeSession(credentials, false, label, this);
+      session = engine.openHomeSession(caller, hello.getHomeIdsList(), false, label, this);
     }
     session.exceptionally(this::refused);
   }

@@ -20,6 +20,8 @@ public final class HomeRegistry {
 
   private final Map<Long, Home> byId = new ConcurrentHashMap<>();
   private final Map<String, Home> byName = new ConcurrentHashMap<>();
+  // How many homes registered with each secret (by its hash): a credential is good while one has.
+  private final Map<String, Integer> homesBySecret = new ConcurrentHashMap<>();
   private long lastId;
 
   /** The result of a registration: the home, and whether it was registered before. */
@@ -84,26 +86,22 @@ public final class HomeRegistry {
 
   /** Forgets a registration that could not be recorded (its id is not given out again). */
   public void forget(Home home) {
-    byId.remove(home.id(), home);
-    byName.remove(home.name(), home);
+    if (byId.remove(home.id(), home)) {
+      byName.remove(home.name(), home);
+      homesBySecret.computeIfPresent(
+          home.secretHash(), (hash, count) -> count == 1 ? null : count - 1);
+    }
   }
 
   private void add(Home home) {
     byId.put(home.id(), home);
     byName.put(home.name(), home);
+    homesBySecret.merge(home.secretHash(), 1, Integer::sum);
   }
 
-  /**
-   * The home with this id, if the secret is its secret.
-   *
-   * @throws UnauthenticatedException otherwise, without saying which part was wrong
-   */
-  public Home authenticate(long homeId, String secret) {
-    Home home = byId.get(homeId);
-    if (home == null || !Secrets.matches(home.secretHash(), secret)) {
-      throw new UnauthenticatedException("unknown home " + homeId + " or wrong secret");
-    }
-    return home;
+  /** True when a home registered with the secret whose hash is {@code secretHash}. */
+  public boolean hasSecret(String secretHash) {
+    return homesBySecret.containsKey(secretHash);
   }
 
   /** The home with this id. */

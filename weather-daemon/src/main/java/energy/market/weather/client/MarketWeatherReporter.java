@@ -4,6 +4,7 @@ import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.ReportWeatherRequest;
 import energy.market.api.v1.ReportWeatherResponse;
 import energy.market.client.Backoff;
+import energy.market.client.MarketCredentials;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -49,14 +50,13 @@ public final class MarketWeatherReporter {
           Status.Code.UNKNOWN);
 
   private final MarketGrpc.MarketBlockingStub stub;
-  private final String operatorToken;
   private final Duration callTimeout;
   private final int attempts;
   private final Clock clock;
 
   /**
    * @param market the channel to the market (the caller owns it)
-   * @param operatorToken the operator token
+   * @param operatorToken the operator token, presented as every report's credentials
    * @param callTimeout the deadline of each call
    * @param attempts the most calls per report, at least 1
    * @param clock the clock the phase deadline is compared with
@@ -69,8 +69,9 @@ public final class MarketWeatherReporter {
     if (callTimeout.isNegative() || callTimeout.isZero()) {
       throw new IllegalArgumentException("report timeout " + callTimeout + " must be positive");
     }
-    this.stub = MarketGrpc.newBlockingStub(market);
-    this.operatorToken = operatorToken;
+    this.stub =
+        MarketGrpc.newBlockingStub(market)
+            .withCallCredentials(MarketCredentials.operator(operatorToken));
     this.callTimeout = callTimeout;
     this.attempts = attempts;
     this.clock = clock;
@@ -88,11 +89,7 @@ public final class MarketWeatherReporter {
   public Result report(long day, double celsius, Instant phaseDeadline)
       throws InterruptedException {
     ReportWeatherRequest request =
-        ReportWeatherRequest.newBuilder()
-            .setOperatorToken(operatorToken)
-            .setDay(day)
-            .setTemperatureCelsius(celsius)
-            .build();
+        ReportWeatherRequest.newBuilder().setDay(day).setTemperatureCelsius(celsius).build();
     // Jitter seeded by the day: deterministic, yet different days do not retry in lockstep.
     Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), new Random(day));
     String lastFailure = "";

@@ -1,0 +1,67 @@
+package energy.market.server.access;
+
+import energy.market.server.homes.HomeRegistry;
+import energy.market.server.homes.Secrets;
+import energy.market.server.homes.UnauthenticatedException;
+
+/**
+ * Checks the credentials a call presents and says who the caller is. A home secret is good when a
+ * home registered with it; the operator and registration tokens are compared in time that does not
+ * depend on where they differ. Messages never repeat what was presented.
+ */
+public final class Authenticator {
+  private final String operatorToken;
+  private final Registration registration;
+  private final HomeRegistry registry;
+
+  public Authenticator(String operatorToken, Registration registration, HomeRegistry registry) {
+    this.operatorToken = operatorToken;
+    this.registration = registration;
+    this.registry = registry;
+  }
+
+  /**
+   * The holder of a home secret.
+   *
+   * @throws UnauthenticatedException when no home registered with it
+   */
+  public Caller home(String secret) {
+    if (secret == null || secret.isEmpty() || secret.length() > 128) {
+      throw new UnauthenticatedException(
+          "the home secret is missing or too long; send the secret the home registered with");
+    }
+    String hash = Secrets.hash(secret);
+    if (!registry.hasSecret(hash)) {
+      throw new UnauthenticatedException("no home is registered with this secret");
+    }
+    return Caller.home(hash);
+  }
+
+  /**
+   * The operator.
+   *
+   * @throws UnauthenticatedException for a wrong token
+   */
+  public Caller operator(String token) {
+    if (!Secrets.constantTimeEquals(operatorToken, token)) {
+      throw new UnauthenticatedException("wrong operator token");
+    }
+    return Caller.OPERATOR;
+  }
+
+  /**
+   * The holder of the registration token.
+   *
+   * @throws UnauthenticatedException for a wrong token, or when registration is open
+   */
+  public Caller registrar(String token) {
+    if (registration.open()) {
+      throw new UnauthenticatedException(
+          "this market's registration is open: register without a registration token");
+    }
+    if (!Secrets.constantTimeEquals(registration.token(), token)) {
+      throw new UnauthenticatedException("wrong registration token");
+    }
+    return Caller.REGISTRAR;
+  }
+}
