@@ -79,7 +79,7 @@ class LedgerFailureTest {
                       .market()
                       .trade(
                           TradeRequest.newBuilder()
-                              .setHome(TestMarket.credentials(home))
+                              .setHomeId(home.getHomeId())
                               .setDay(1)
                               .setSide(TradeSide.TRADE_SIDE_BUY)
                               .setAmountWh(1_000)

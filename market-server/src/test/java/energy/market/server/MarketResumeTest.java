@@ -81,7 +81,7 @@ class MarketResumeTest {
               .market()
               .trade(
                   TradeRequest.newBuilder()
-                      .setHome(TestMarket.credentials(gone))
+                      .setHomeId(gone.getHomeId())
                       .setDay(1)
                       .setSide(TradeSide.TRADE_SIDE_BUY)
                       .setAmountWh(4_000)

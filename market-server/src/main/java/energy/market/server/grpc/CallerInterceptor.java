@@ -74,7 +74,7 @@ public final class CallerInterceptor implements ServerInterceptor {
     Caller caller;
     try {
       // A public call does not look at credentials: a stale header never stops a price reader.
-      caller = access == Access.PUBLIC ? Caller.ANONYMOUS : authenticate(headers);
+      caller = access == Access.PUBLIC ? Caller.ANONYMOUS : authenticate(headers, access);
       access.require(caller);
       if (access == Access.REGISTER) {
         requireRegistrationPermit(call);
@@ -86,7 +86,7 @@ public final class CallerInterceptor implements ServerInterceptor {
     return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
   }
 
-  private Caller authenticate(Metadata headers) {
+  private Caller authenticate(Metadata headers, Access access) {
     Iterable<String> values = headers.getAll(MarketCredentials.AUTHORIZATION);
     if (values == null) {
       return Caller.ANONYMOUS;
@@ -106,6 +106,11 @@ public final class CallerInterceptor implements ServerInterceptor {
               + " 'Registration <token>'");
     }
     String credential = header.substring(space + 1).trim();
+    if (access == Access.REGISTER && scheme.get() == Scheme.HOME) {
+      // A home's secret is not known before its first Register (which carries it): a client that
+      // sends its credentials on every call registers as if it sent none.
+      return Caller.ANONYMOUS;
+    }
     return switch (scheme.get()) {
       case HOME -> authenticator.home(credential);
       case OPERATOR -> authenticator.operator(credential);

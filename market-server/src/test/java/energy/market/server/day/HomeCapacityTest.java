@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.server.TestMarket;
+import energy.market.server.access.Registration;
 import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.price.EventCatalog;
@@ -51,7 +52,8 @@ class HomeCapacityTest {
                     3,
                     256,
                     "token",
-                    new HomeCapacity(1_000_000_000L)));
+                    new HomeCapacity(1_000_000_000L),
+                    Registration.OPEN));
     assertTrue(refused.getMessage().contains("from its floor to its cap"), refused.getMessage());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.model.Policy;
 import energy.market.server.TestMarket;
+import energy.market.server.access.Caller;
 import energy.market.server.clock.Pace;
 import energy.market.server.homes.Home;
 import energy.market.server.ledger.LedgerDouble;
@@ -63,10 +64,11 @@ class RegistrationRaceTest {
   @Test
   void aDuplicateWhileTheFirstIsBeingWrittenIsAnsweredOnlyOnceTheLedgerKeptTheHome()
       throws Exception {
-    CompletableFuture<RegisteredHome> first = engine.register("alice", Policy.ALWAYS_SELL, SECRET);
+    CompletableFuture<RegisteredHome> first =
+        engine.register(Caller.ANONYMOUS, "alice", Policy.ALWAYS_SELL, SECRET);
     CompletableFuture<Void> write = ledger.nextWrite();
     CompletableFuture<RegisteredHome> duplicate =
-        engine.register("alice", Policy.ALWAYS_SELL, SECRET);
+        engine.register(Caller.ANONYMOUS, "alice", Policy.ALWAYS_SELL, SECRET);
     // The market thread handled the duplicate once a snapshot, queued after it, is answered.
     engine.snapshot().get(5, TimeUnit.SECONDS);
     assertFalse(first.isDone(), "nothing is answered before the ledger keeps the home");
@@ -84,10 +86,11 @@ class RegistrationRaceTest {
 
   @Test
   void aDuplicateFailsWithTheWriteItWaitedForAndTheNameIsFreeAgain() throws Exception {
-    CompletableFuture<RegisteredHome> first = engine.register("alice", Policy.ALWAYS_SELL, SECRET);
+    CompletableFuture<RegisteredHome> first =
+        engine.register(Caller.ANONYMOUS, "alice", Policy.ALWAYS_SELL, SECRET);
     CompletableFuture<Void> write = ledger.nextWrite();
     CompletableFuture<RegisteredHome> duplicate =
-        engine.register("alice", Policy.ALWAYS_SELL, SECRET);
+        engine.register(Caller.ANONYMOUS, "alice", Policy.ALWAYS_SELL, SECRET);
     engine.snapshot().get(5, TimeUnit.SECONDS);
 
     write.completeExceptionally(new OverloadedException("the ledger is full"));
@@ -99,7 +102,8 @@ class RegistrationRaceTest {
     assertInstanceOf(OverloadedException.class, Failures.cause(alsoFailed));
 
     // The failed home is forgotten: the next registration makes a new one.
-    CompletableFuture<RegisteredHome> retry = engine.register("alice", Policy.ALWAYS_SELL, SECRET);
+    CompletableFuture<RegisteredHome> retry =
+        engine.register(Caller.ANONYMOUS, "alice", Policy.ALWAYS_SELL, SECRET);
     ledger.nextWrite().complete(null);
     RegisteredHome home = retry.get(5, TimeUnit.SECONDS);
     assertFalse(home.resumed());

@@ -13,7 +13,6 @@ import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.GiftBrokerGrpc;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.MarketState;
 import energy.market.api.v1.OfferRequest;
@@ -27,6 +26,7 @@ import energy.market.api.v1.StreamPricesRequest;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.client.MarketCredentials;
 import energy.market.server.RawCalls;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
@@ -34,8 +34,11 @@ import energy.market.server.clock.Pace;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.ledger.RunParameters;
 import energy.market.server.ledger.SqliteLedger;
+import io.grpc.ClientInterceptors;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +75,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadRequestsTest {
   private static final String OTHER_SECRET = "another-secret-0123456789";
+  private static final String CAROL_SECRET = "carols-own-secret-0123456789";
   private static final String BIG_NAME = "x".repeat(10 * 1024 * 1024);
   private static final String LONG_TEXT = "y".repeat(60 * 1024);
 
@@ -79,6 +83,7 @@ class BadRequestsTest {
   private TestMarket market;
   private RegisterResponse alice;
   private RegisterResponse bob;
+  private RegisterResponse carol;
   private TestSession follow;
   private long day;
   private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -110,22 +115,23 @@ class BadRequestsTest {
     market = new TestMarket(settings, ledger);
     alice = market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
     bob = market.register("bob", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+    carol = market.register("carol", TradePolicy.TRADE_POLICY_ALWAYS_SELL, CAROL_SECRET);
     follow = TestSession.follow(market.channel, alice.getHomeId(), TestMarket.SECRET);
     follow.await(event -> event.hasWelcome());
     market.startClock();
     day = follow.awaitPhase(Phase.PHASE_GIFT);
     market
-        .market()
+        .homeMarket()
         .declareDay(
             DeclareDayRequest.newBuilder()
-                .setHome(TestMarket.credentials(alice))
+                .setHomeId(alice.getHomeId())
                 .setDay(day)
                 .setProducedWh(20_000)
                 .setConsumedWh(5_000)
                 .build());
-    market.market().finishPhase(finish(alice, day, Phase.PHASE_GIFT));
+    market.homeMarket().finishPhase(finish(alice, day, Phase.PHASE_GIFT));
     follow.awaitPhase(Phase.PHASE_TRADE);
-    market.market().trade(trade(alice, day, TradeSide.TRADE_SIDE_SELL, 1_000, "sell-1"));
+    market.homeMarket().trade(trade(alice, day, TradeSide.TRADE_SIDE_SELL, 1_000, "sell-1"));
   }
 
   @AfterAll
@@ -205,6 +211,11 @@ class BadRequestsTest {
             INVALID));
     rows.add(row("trade with a forged secret", t -> t.forgedSell(t.alice.getHomeId()), UNAUTH));
     rows.add(row("trade for an unknown home", t -> t.forgedSell(999), UNAUTH));
+    rows.add(row("trade for another's home", t -> t.sellFor(t.carol.getHomeId()), DENIED));
+    rows.add(row("trade for an unknown home, own secret", t -> t.sellFor(999), DENIED));
+    rows.add(row("trade without credentials", t -> t.anonymousSell(), UNAUTH));
+    rows.add(row("trade as the operator", t -> t.operatorSell(), DENIED));
+    rows.add(row("malformed authorization", t -> t.sellWithHeader("Bearer x"), UNAUTH));
     rows.add(row("garbage bytes to Trade", t -> t.raw("Market/Trade", garbage()), INVALID));
     // DeclareDay and FinishPhase: capacity, amounts, phases and days.
     rows.add(row("1 GWh production", t -> t.declare(1_000_000_000L, 0, t.day), INVALID));
@@ -224,6 +235,7 @@ class BadRequestsTest {
     rows.add(row("weather for day 0", t -> t.weather(0, 10), INVALID));
     rows.add(row("weather NaN", t -> t.weather(t.day, Double.NaN), INVALID));
     rows.add(row("weather, wrong operator token", t -> t.weatherAs("forged", t.day), UNAUTH));
+    rows.add(row("weather from a home", t -> t.weatherFromAHome(t.day), DENIED));
     rows.add(row("129-character event id", t -> t.event("e".repeat(129), "test"), INVALID));
     rows.add(row("60 KB event id", t -> t.event(LONG_TEXT, "test"), INVALID));
     rows.add(row("empty event id", t -> t.event("", "test"), INVALID));
@@ -233,6 +245,9 @@ class BadRequestsTest {
     rows.add(row("60 KB source", t -> t.event("e-3", LONG_TEXT), INVALID));
     // Reads.
     rows.add(row("account of a 60 KB name", t -> t.account(0, LONG_TEXT), NOT_FOUND));
+    rows.add(row("account without credentials", t -> t.anonymousAccount(), UNAUTH));
+    rows.add(row("account of another's home", t -> t.homeAccount(t.carol.getHomeId()), DENIED));
+    rows.add(row("account of an unknown home", t -> t.homeAccount(999), DENIED));
     rows.add(row("account of nobody", t -> t.account(0, ""), INVALID));
     rows.add(row("prices from day INT64_MAX", t -> t.prices(Long.MAX_VALUE), INVALID));
     rows.add(row("events from day INT64_MAX", t -> t.events(Long.MAX_VALUE), INVALID));
@@ -338,13 +353,15 @@ class BadRequestsTest {
   private static final Status.Code EXISTS = Status.Code.ALREADY_EXISTS;
   private static final Status.Code UNAUTH = Status.Code.UNAUTHENTICATED;
   private static final Status.Code NOT_FOUND = Status.Code.NOT_FOUND;
+  private static final Status.Code DENIED = Status.Code.PERMISSION_DENIED;
 
   private static Row row(String what, Consumer<BadRequestsTest> send, Status.Code expected) {
     return new Row(what, send, expected);
   }
 
+  /** The market as alice and bob (who share {@link TestMarket#SECRET}). */
   private MarketGrpc.MarketBlockingStub stub() {
-    return market.market();
+    return market.homeMarket();
   }
 
   private void register(String name, String secret) {
@@ -370,7 +387,7 @@ class BadRequestsTest {
   private static TradeRequest trade(
       RegisterResponse home, long day, TradeSide side, long wh, String requestId) {
     return TradeRequest.newBuilder()
-        .setHome(TestMarket.credentials(home))
+        .setHomeId(home.getHomeId())
         .setDay(day)
         .setSide(side)
         .setAmountWh(wh)
@@ -387,22 +404,48 @@ class BadRequestsTest {
   }
 
   private void forgedSell(long homeId) {
-    stub()
-        .trade(
-            TradeRequest.newBuilder()
-                .setHome(HomeCredentials.newBuilder().setHomeId(homeId).setSecret(OTHER_SECRET))
-                .setDay(day)
-                .setSide(TradeSide.TRADE_SIDE_SELL)
-                .setAmountWh(1)
-                .setRequestId("forged-1")
-                .build());
+    market
+        .market()
+        .withCallCredentials(MarketCredentials.home(OTHER_SECRET))
+        .trade(oneWhSale(homeId));
+  }
+
+  private void sellFor(long homeId) {
+    stub().trade(oneWhSale(homeId));
+  }
+
+  private void anonymousSell() {
+    market.market().trade(oneWhSale(alice.getHomeId()));
+  }
+
+  private void operatorSell() {
+    market.operatorMarket().trade(oneWhSale(alice.getHomeId()));
+  }
+
+  private void sellWithHeader(String authorization) {
+    Metadata headers = new Metadata();
+    headers.put(MarketCredentials.AUTHORIZATION, authorization);
+    market
+        .market()
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .trade(oneWhSale(alice.getHomeId()));
+  }
+
+  private TradeRequest oneWhSale(long homeId) {
+    return TradeRequest.newBuilder()
+        .setHomeId(homeId)
+        .setDay(day)
+        .setSide(TradeSide.TRADE_SIDE_SELL)
+        .setAmountWh(1)
+        .setRequestId("forged-1")
+        .build();
   }
 
   private void declare(long producedWh, long consumedWh, long day) {
     stub()
         .declareDay(
             DeclareDayRequest.newBuilder()
-                .setHome(TestMarket.credentials(alice))
+                .setHomeId(alice.getHomeId())
                 .setDay(day)
                 .setProducedWh(producedWh)
                 .setConsumedWh(consumedWh)
@@ -411,7 +454,7 @@ class BadRequestsTest {
 
   private static FinishPhaseRequest finish(RegisterResponse home, long day, Phase phase) {
     return FinishPhaseRequest.newBuilder()
-        .setHome(TestMarket.credentials(home))
+        .setHomeId(home.getHomeId())
         .setDay(day)
         .setPhase(phase)
         .build();
@@ -422,14 +465,14 @@ class BadRequestsTest {
   }
 
   private GiftBrokerGrpc.GiftBrokerBlockingStub broker() {
-    return GiftBrokerGrpc.newBlockingStub(market.channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    return market.homeGifts();
   }
 
   private void offer(long wh) {
     broker()
         .offer(
             OfferRequest.newBuilder()
-                .setHome(TestMarket.credentials(alice))
+                .setHomeId(alice.getHomeId())
                 .setDay(day)
                 .setAmountWh(wh)
                 .build());
@@ -439,38 +482,38 @@ class BadRequestsTest {
     broker()
         .claim(
             ClaimRequest.newBuilder()
-                .setHome(TestMarket.credentials(bob))
+                .setHomeId(bob.getHomeId())
                 .setDay(day)
                 .setAmountWh(wh)
                 .build());
   }
 
   private void weather(long day, double celsius) {
-    stub()
+    market
+        .operatorMarket()
         .reportWeather(
-            ReportWeatherRequest.newBuilder()
-                .setOperatorToken(TestMarket.OPERATOR)
-                .setDay(day)
-                .setTemperatureCelsius(celsius)
-                .build());
+            ReportWeatherRequest.newBuilder().setDay(day).setTemperatureCelsius(celsius).build());
   }
 
   private void weatherAs(String token, long day) {
+    market
+        .market()
+        .withCallCredentials(MarketCredentials.operator(token))
+        .reportWeather(
+            ReportWeatherRequest.newBuilder().setDay(day).setTemperatureCelsius(10).build());
+  }
+
+  private void weatherFromAHome(long day) {
     stub()
         .reportWeather(
-            ReportWeatherRequest.newBuilder()
-                .setOperatorToken(token)
-                .setDay(day)
-                .setTemperatureCelsius(10)
-                .build());
+            ReportWeatherRequest.newBuilder().setDay(day).setTemperatureCelsius(10).build());
   }
 
   private void event(String id, String source) {
     market
-        .events()
+        .operatorEvents()
         .reportEvent(
             ReportEventRequest.newBuilder()
-                .setOperatorToken(TestMarket.OPERATOR)
                 .setEventId(id)
                 .setKind(EventKind.EVENT_KIND_STORM)
                 .setSource(source)
@@ -478,7 +521,17 @@ class BadRequestsTest {
   }
 
   private void account(long homeId, String name) {
-    stub().getAccount(GetAccountRequest.newBuilder().setHomeId(homeId).setName(name).build());
+    market
+        .operatorMarket()
+        .getAccount(GetAccountRequest.newBuilder().setHomeId(homeId).setName(name).build());
+  }
+
+  private void homeAccount(long homeId) {
+    stub().getAccount(GetAccountRequest.newBuilder().setHomeId(homeId).build());
+  }
+
+  private void anonymousAccount() {
+    market.market().getAccount(GetAccountRequest.newBuilder().setHomeId(alice.getHomeId()).build());
   }
 
   private void prices(long fromDay) {
@@ -494,7 +547,18 @@ class BadRequestsTest {
 
   /** Sends raw bytes as the one request of a method, as a client with a broken encoder would. */
   private void raw(String method, byte[] request) {
-    RawCalls.unary(market.channel, method, request, Duration.ofSeconds(10));
+    Metadata headers = new Metadata();
+    String credentials =
+        method.startsWith("Events/")
+            ? "Operator " + TestMarket.OPERATOR
+            : "Home " + TestMarket.SECRET;
+    headers.put(MarketCredentials.AUTHORIZATION, credentials);
+    RawCalls.unary(
+        ClientInterceptors.intercept(
+            market.channel, MetadataUtils.newAttachHeadersInterceptor(headers)),
+        method,
+        request,
+        Duration.ofSeconds(10));
   }
 
   /** Bytes that are no protobuf message: a field tag with a length far past the end. */

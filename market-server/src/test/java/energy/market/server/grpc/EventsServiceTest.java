@@ -10,6 +10,7 @@ import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.ReportEventRequest;
 import energy.market.api.v1.ReportEventResponse;
 import energy.market.api.v1.StreamEventsRequest;
+import energy.market.client.MarketCredentials;
 import energy.market.server.TestMarket;
 import energy.market.server.feed.Tick;
 import energy.market.server.price.EventCatalog;
@@ -25,7 +26,6 @@ class EventsServiceTest {
 
   private static ReportEventRequest storm(String id) {
     return ReportEventRequest.newBuilder()
-        .setOperatorToken(TestMarket.OPERATOR)
         .setEventId(id)
         .setKind(EventKind.EVENT_KIND_STORM)
         .setSource("test")
@@ -35,8 +35,8 @@ class EventsServiceTest {
   @Test
   void theSameEventIdReportedTwiceCountsOnce() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 3)) {
-      ReportEventResponse first = market.events().reportEvent(storm("storm-1"));
-      ReportEventResponse again = market.events().reportEvent(storm("storm-1"));
+      ReportEventResponse first = market.operatorEvents().reportEvent(storm("storm-1"));
+      ReportEventResponse again = market.operatorEvents().reportEvent(storm("storm-1"));
       assertFalse(first.getDuplicate());
       assertTrue(again.getDuplicate());
       assertEquals(first.getEvent(), again.getEvent());
@@ -62,7 +62,8 @@ class EventsServiceTest {
               storm("s").toBuilder().setSource("y".repeat(300)).build());
       for (ReportEventRequest request : invalid) {
         StatusRuntimeException error =
-            assertThrows(StatusRuntimeException.class, () -> market.events().reportEvent(request));
+            assertThrows(
+                StatusRuntimeException.class, () -> market.operatorEvents().reportEvent(request));
         assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode(), request.toString());
       }
       StatusRuntimeException unauthenticated =
@@ -71,7 +72,8 @@ class EventsServiceTest {
               () ->
                   market
                       .events()
-                      .reportEvent(storm("t").toBuilder().setOperatorToken("guess").build()));
+                      .withCallCredentials(MarketCredentials.operator("guess"))
+                      .reportEvent(storm("t")));
       assertEquals(Status.Code.UNAUTHENTICATED, unauthenticated.getStatus().getCode());
       assertEquals(0, market.engine.events().history().size());
     }
@@ -86,7 +88,7 @@ class EventsServiceTest {
       without = market.engine.ticks().history();
     }
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 6)) {
-      market.events().reportEvent(storm("storm-9"));
+      market.operatorEvents().reportEvent(storm("storm-9"));
       market.startClock();
       market.engine.finished().get(10, TimeUnit.SECONDS);
       List<Tick> with = market.engine.ticks().history();

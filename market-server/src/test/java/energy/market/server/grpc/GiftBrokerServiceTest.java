@@ -10,7 +10,7 @@ import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GiftBrokerGrpc;
 import energy.market.api.v1.GiftResults;
-import energy.market.api.v1.HomeCredentials;
+import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.OfferRequest;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.PriceTick;
@@ -18,6 +18,7 @@ import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
+import energy.market.client.MarketCredentials;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import io.grpc.Status;
@@ -33,23 +34,29 @@ import org.junit.jupiter.api.Test;
  */
 class GiftBrokerServiceTest {
 
-  /** A home following its session, acting through unary calls. */
-  private record Agent(TestMarket market, HomeCredentials credentials, TestSession session) {
+  /**
+   * A home following its session, acting through unary calls, with a secret of its own (so that one
+   * agent's credentials do not speak for another).
+   */
+  private record Agent(
+      TestMarket market, long homeId, MarketCredentials credentials, TestSession session) {
     static Agent join(TestMarket market, String name, TradePolicy policy) throws Exception {
-      RegisterResponse registered = market.register(name, policy);
-      HomeCredentials credentials = TestMarket.credentials(registered);
-      TestSession session =
-          TestSession.follow(market.channel, registered.getHomeId(), TestMarket.SECRET);
+      String secret = "secret-of-agent-" + name;
+      RegisterResponse registered = market.register(name, policy, secret);
+      TestSession session = TestSession.follow(market.channel, registered.getHomeId(), secret);
       session.await(event -> event.hasWelcome());
-      return new Agent(market, credentials, session);
+      return new Agent(market, registered.getHomeId(), MarketCredentials.home(secret), session);
+    }
+
+    MarketGrpc.MarketBlockingStub calls() {
+      return market.market().withCallCredentials(credentials);
     }
 
     void declare(long produced, long consumed) {
-      market
-          .market()
+      calls()
           .declareDay(
               DeclareDayRequest.newBuilder()
-                  .setHome(credentials)
+                  .setHomeId(homeId)
                   .setDay(1)
                   .setProducedWh(produced)
                   .setConsumedWh(consumed)
@@ -57,18 +64,15 @@ class GiftBrokerServiceTest {
     }
 
     GiftBrokerGrpc.GiftBrokerBlockingStub broker() {
-      return GiftBrokerGrpc.newBlockingStub(market.channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+      return GiftBrokerGrpc.newBlockingStub(market.channel)
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .withCallCredentials(credentials);
     }
 
     void finish(Phase phase) {
-      market
-          .market()
+      calls()
           .finishPhase(
-              FinishPhaseRequest.newBuilder()
-                  .setHome(credentials)
-                  .setDay(1)
-                  .setPhase(phase)
-                  .build());
+              FinishPhaseRequest.newBuilder().setHomeId(homeId).setDay(1).setPhase(phase).build());
     }
 
     GiftResults results() throws InterruptedException {
@@ -76,9 +80,7 @@ class GiftBrokerServiceTest {
     }
 
     Account account() {
-      return market
-          .market()
-          .getAccount(GetAccountRequest.newBuilder().setHomeId(credentials.getHomeId()).build());
+      return calls().getAccount(GetAccountRequest.newBuilder().setHomeId(homeId).build());
     }
   }
 
@@ -98,7 +100,7 @@ class GiftBrokerServiceTest {
               .broker()
               .offer(
                   OfferRequest.newBuilder()
-                      .setHome(giver.credentials())
+                      .setHomeId(giver.homeId())
                       .setDay(1)
                       .setAmountWh(20_000)
                       .build())
@@ -108,7 +110,7 @@ class GiftBrokerServiceTest {
           .broker()
           .offer(
               OfferRequest.newBuilder()
-                  .setHome(seller.credentials())
+                  .setHomeId(seller.homeId())
                   .setDay(1)
                   .setAmountWh(20_000)
                   .build());
@@ -117,7 +119,7 @@ class GiftBrokerServiceTest {
           .broker()
           .claim(
               ClaimRequest.newBuilder()
-                  .setHome(taker.credentials())
+                  .setHomeId(taker.homeId())
                   .setDay(1)
                   .setAmountWh(30_000)
                   .build());
@@ -129,7 +131,7 @@ class GiftBrokerServiceTest {
                       .broker()
                       .claim(
                           ClaimRequest.newBuilder()
-                              .setHome(taker.credentials())
+                              .setHomeId(taker.homeId())
                               .setDay(1)
                               .setAmountWh(1)
                               .build()));
@@ -142,13 +144,11 @@ class GiftBrokerServiceTest {
                       .broker()
                       .offer(
                           OfferRequest.newBuilder()
-                              .setHome(
-                                  giver.credentials().toBuilder()
-                                      .setSecret("not-the-givers-secret"))
+                              .setHomeId(giver.homeId())
                               .setDay(1)
                               .setAmountWh(1)
                               .build()));
-      assertEquals(Status.Code.UNAUTHENTICATED, notItsOwn.getStatus().getCode());
+      assertEquals(Status.Code.PERMISSION_DENIED, notItsOwn.getStatus().getCode());
       for (Agent agent : new Agent[] {giver, seller, taker}) {
         agent.finish(Phase.PHASE_GIFT);
       }
@@ -162,11 +162,11 @@ class GiftBrokerServiceTest {
 
       taker.session().awaitPhase(Phase.PHASE_TRADE);
       if (sellerReturned > 0) {
-        market
-            .market()
+        seller
+            .calls()
             .trade(
                 TradeRequest.newBuilder()
-                    .setHome(seller.credentials())
+                    .setHomeId(seller.homeId())
                     .setDay(1)
                     .setSide(TradeSide.TRADE_SIDE_SELL)
                     .setAmountWh(sellerReturned)

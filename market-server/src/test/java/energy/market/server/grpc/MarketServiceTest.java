@@ -26,6 +26,7 @@ import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeResults;
 import energy.market.api.v1.TradeSide;
+import energy.market.client.MarketCredentials;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import energy.market.testing.Books;
@@ -145,7 +146,7 @@ class MarketServiceTest {
 
       TradeRequest valid =
           TradeRequest.newBuilder()
-              .setHome(TestMarket.credentials(buyer))
+              .setHomeId(buyer.getHomeId())
               .setDay(1)
               .setSide(TradeSide.TRADE_SIDE_BUY)
               .setAmountWh(1_000)
@@ -153,7 +154,7 @@ class MarketServiceTest {
               .build();
       assertEquals(
           Status.Code.FAILED_PRECONDITION,
-          codeOf(() -> market.market().trade(valid)),
+          codeOf(() -> market.homeMarket().trade(valid)),
           "no trading during GIFT");
 
       session.send(
@@ -180,7 +181,7 @@ class MarketServiceTest {
         bad.getValue().accept(request);
         assertEquals(
             Status.Code.INVALID_ARGUMENT,
-            codeOf(() -> market.market().trade(request.build())),
+            codeOf(() -> market.homeMarket().trade(request.build())),
             bad.getKey());
       }
       StatusRuntimeException wrongSecret =
@@ -189,38 +190,28 @@ class MarketServiceTest {
               () ->
                   market
                       .market()
-                      .trade(
-                          valid.toBuilder()
-                              .setHome(
-                                  TestMarket.credentials(buyer).toBuilder()
-                                      .setSecret("stolen-but-wrong-secret"))
-                              .build()));
+                      .withCallCredentials(MarketCredentials.home("stolen-but-wrong-secret"))
+                      .trade(valid));
       assertEquals(Status.Code.UNAUTHENTICATED, wrongSecret.getStatus().getCode());
       assertEquals(
           Status.Code.UNAUTHENTICATED,
-          codeOf(
-              () ->
-                  market
-                      .market()
-                      .trade(
-                          valid.toBuilder()
-                              .setHome(TestMarket.credentials(seller).toBuilder().setHomeId(99))
-                              .build())),
+          codeOf(() -> market.market().trade(valid)),
+          "no credentials");
+      assertEquals(
+          Status.Code.PERMISSION_DENIED,
+          codeOf(() -> market.homeMarket().trade(valid.toBuilder().setHomeId(99).build())),
           "unknown home");
       assertEquals(
-          Status.Code.UNAUTHENTICATED,
+          Status.Code.PERMISSION_DENIED,
           codeOf(
               () ->
                   market
                       .market()
-                      .trade(
-                          valid.toBuilder()
-                              .setHome(
-                                  TestMarket.credentials(buyer).toBuilder().setSecret(othersSecret))
-                              .build())),
+                      .withCallCredentials(MarketCredentials.home(othersSecret))
+                      .trade(valid)),
           "another home's secret");
 
-      TradeReceipt receipt = market.market().trade(valid);
+      TradeReceipt receipt = market.homeMarket().trade(valid);
       assertEquals(170_000, receipt.getPriceMicroEurPerKwh());
       assertEquals(170_000, receipt.getMoneyMicroEur(), "1 kWh at 0.17 EUR");
       assertEquals(receipt, market.market().trade(valid), "a retried request counts once");
@@ -324,7 +315,7 @@ class MarketServiceTest {
               .market()
               .declareDay(
                   DeclareDayRequest.newBuilder()
-                      .setHome(TestMarket.credentials(home))
+                      .setHomeId(home.getHomeId())
                       .setDay(day)
                       .setProducedWh(8_000)
                       .setConsumedWh(20_000)
@@ -334,7 +325,7 @@ class MarketServiceTest {
           .market()
           .finishPhase(
               FinishPhaseRequest.newBuilder()
-                  .setHome(TestMarket.credentials(home))
+                  .setHomeId(home.getHomeId())
                   .setDay(day)
                   .setPhase(Phase.PHASE_GIFT)
                   .build());
@@ -343,7 +334,7 @@ class MarketServiceTest {
           .market()
           .trade(
               TradeRequest.newBuilder()
-                  .setHome(TestMarket.credentials(home))
+                  .setHomeId(home.getHomeId())
                   .setDay(day)
                   .setSide(TradeSide.TRADE_SIDE_BUY)
                   .setAmountWh(12_000)
@@ -353,7 +344,7 @@ class MarketServiceTest {
           .market()
           .finishPhase(
               FinishPhaseRequest.newBuilder()
-                  .setHome(TestMarket.credentials(home))
+                  .setHomeId(home.getHomeId())
                   .setDay(day)
                   .setPhase(Phase.PHASE_TRADE)
                   .build());

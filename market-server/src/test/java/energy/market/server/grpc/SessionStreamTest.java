@@ -149,7 +149,7 @@ class SessionStreamTest {
                   .market()
                   .trade(
                       TradeRequest.newBuilder()
-                          .setHome(TestMarket.credentials(late))
+                          .setHomeId(late.getHomeId())
                           .setDay(1)
                           .setSide(TradeSide.TRADE_SIDE_SELL)
                           .setAmountWh(1)
@@ -199,7 +199,7 @@ class SessionStreamTest {
               .market()
               .trade(
                   TradeRequest.newBuilder()
-                      .setHome(TestMarket.credentials(seller))
+                      .setHomeId(seller.getHomeId())
                       .setDay(1)
                       .setSide(TradeSide.TRADE_SIDE_SELL)
                       .setAmountWh(3_000)
@@ -265,7 +265,7 @@ class SessionStreamTest {
           .market()
           .declareDay(
               DeclareDayRequest.newBuilder()
-                  .setHome(TestMarket.credentials(declared))
+                  .setHomeId(declared.getHomeId())
                   .setDay(1)
                   .setProducedWh(8_000)
                   .build());
@@ -300,9 +300,9 @@ class SessionStreamTest {
   private static TestSession open(TestMarket market, RegisterResponse home) {
     return TestSession.connect(
         market.channel,
+        TestMarket.HOME,
         SessionRequest.newBuilder()
-            .setHello(
-                SessionHello.newBuilder().setLabel("test").addHomes(TestMarket.credentials(home)))
+            .setHello(SessionHello.newBuilder().setLabel("test").addHomeIds(home.getHomeId()))
             .build());
   }
 

@@ -59,7 +59,7 @@ class TradeFloodTest {
                         .setSecret(TestMarket.SECRET)
                         .build());
         registered.add(home);
-        hello.addHomes(TestMarket.credentials(home));
+        hello.addHomeIds(home.getHomeId());
         reports.addReports(
             HomeDayReport.newBuilder()
                 .setHomeId(home.getHomeId())
@@ -67,7 +67,8 @@ class TradeFloodTest {
                 .setConsumedWh(10_000));
       }
       TestSession session =
-          TestSession.connect(market.channel, SessionRequest.newBuilder().setHello(hello).build());
+          TestSession.connect(
+              market.channel, TestMarket.HOME, SessionRequest.newBuilder().setHello(hello).build());
       session.await(event -> event.hasWelcome());
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
@@ -78,12 +79,13 @@ class TradeFloodTest {
       ConcurrentLinkedQueue<TradeReceipt> receipts = new ConcurrentLinkedQueue<>();
       AtomicInteger exhausted = new AtomicInteger();
       AtomicInteger otherErrors = new AtomicInteger();
-      MarketGrpc.MarketStub stub = MarketGrpc.newStub(market.channel);
+      MarketGrpc.MarketStub stub =
+          MarketGrpc.newStub(market.channel).withCallCredentials(TestMarket.HOME);
       for (RegisterResponse home : registered) {
         stub.withDeadlineAfter(20, TimeUnit.SECONDS)
             .trade(
                 TradeRequest.newBuilder()
-                    .setHome(TestMarket.credentials(home))
+                    .setHomeId(home.getHomeId())
                     .setDay(1)
                     .setSide(TradeSide.TRADE_SIDE_BUY)
                     .setAmountWh(1_000)

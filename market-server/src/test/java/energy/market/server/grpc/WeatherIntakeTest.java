@@ -12,6 +12,7 @@ import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.ReportWeatherRequest;
 import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
+import energy.market.client.MarketCredentials;
 import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import io.grpc.Status;
@@ -24,20 +25,14 @@ class WeatherIntakeTest {
   private static TestSession daemon(TestMarket market, String token) {
     return TestSession.connect(
         market.channel,
+        MarketCredentials.operator(token),
         SessionRequest.newBuilder()
-            .setHello(
-                SessionHello.newBuilder()
-                    .setDaemonRole(DaemonRole.DAEMON_ROLE_WEATHER)
-                    .setOperatorToken(token))
+            .setHello(SessionHello.newBuilder().setDaemonRole(DaemonRole.DAEMON_ROLE_WEATHER))
             .build());
   }
 
   private static ReportWeatherRequest weather(long day, double celsius) {
-    return ReportWeatherRequest.newBuilder()
-        .setOperatorToken(TestMarket.OPERATOR)
-        .setDay(day)
-        .setTemperatureCelsius(celsius)
-        .build();
+    return ReportWeatherRequest.newBuilder().setDay(day).setTemperatureCelsius(celsius).build();
   }
 
   @Test
@@ -47,7 +42,7 @@ class WeatherIntakeTest {
       daemon.await(event -> event.hasWelcome());
       market.startClock();
       assertEquals(1, daemon.awaitPhase(Phase.PHASE_OPEN));
-      assertTrue(market.market().reportWeather(weather(1, -4.5)).getApplied());
+      assertTrue(market.operatorMarket().reportWeather(weather(1, -4.5)).getApplied());
       daemon.send(
           SessionRequest.newBuilder()
               .setPhaseDone(PhaseDone.newBuilder().setDay(1).setPhase(Phase.PHASE_OPEN))
@@ -60,7 +55,7 @@ class WeatherIntakeTest {
       assertEquals(2, day2.getDay());
       assertEquals(-4.5, day2.getTemperatureCelsius());
       assertTrue(day2.getWeatherStale());
-      assertFalse(market.market().reportWeather(weather(2, 3)).getApplied(), "too late");
+      assertFalse(market.operatorMarket().reportWeather(weather(2, 3)).getApplied(), "too late");
     }
   }
 
@@ -71,7 +66,8 @@ class WeatherIntakeTest {
           new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 61, -91}) {
         StatusRuntimeException error =
             assertThrows(
-                StatusRuntimeException.class, () -> market.market().reportWeather(weather(1, bad)));
+                StatusRuntimeException.class,
+                () -> market.operatorMarket().reportWeather(weather(1, bad)));
         assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode(), "" + bad);
       }
       StatusRuntimeException unauthenticated =
@@ -80,8 +76,18 @@ class WeatherIntakeTest {
               () ->
                   market
                       .market()
-                      .reportWeather(weather(1, 10).toBuilder().setOperatorToken("x").build()));
+                      .withCallCredentials(MarketCredentials.operator("x"))
+                      .reportWeather(weather(1, 10)));
       assertEquals(Status.Code.UNAUTHENTICATED, unauthenticated.getStatus().getCode());
+      StatusRuntimeException anonymous =
+          assertThrows(
+              StatusRuntimeException.class, () -> market.market().reportWeather(weather(1, 10)));
+      assertEquals(Status.Code.UNAUTHENTICATED, anonymous.getStatus().getCode());
+      StatusRuntimeException aHome =
+          assertThrows(
+              StatusRuntimeException.class,
+              () -> market.homeMarket().reportWeather(weather(1, 10)));
+      assertEquals(Status.Code.UNAUTHENTICATED, aHome.getStatus().getCode(), "no home registered");
       TestSession impostor = daemon(market, "not-the-token");
       assertEquals(Status.Code.UNAUTHENTICATED, impostor.awaitEnd().getCode());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.model.Policy;
+import energy.market.server.access.Caller;
 import org.junit.jupiter.api.Test;
 
 /** The rules of registration: a name and its secret are one home, for good. */
@@ -26,7 +27,7 @@ class HomeRegistryTest {
       assertSame(first.home(), again.home());
     }
     assertEquals(1, registry.size());
-    assertSame(first.home(), registry.authenticate(first.home().id(), SECRET));
+    assertSame(first.home(), Caller.homeWithSecret(SECRET).actFor(registry, first.home().id()));
   }
 
   @Test
@@ -95,12 +96,31 @@ class HomeRegistryTest {
   }
 
   @Test
-  void anotherHomesSecretDoesNotAuthenticate() {
+  void anotherHomesSecretDoesNotActForIt() {
     long alice = registry.register("alice", Policy.ALWAYS_SELL, SECRET).home().id();
     registry.register("bob", Policy.ALWAYS_SELL, "bobs-own-secret-0123");
-    assertThrows(
-        UnauthenticatedException.class, () -> registry.authenticate(alice, "bobs-own-secret-0123"));
-    assertThrows(UnauthenticatedException.class, () -> registry.authenticate(alice, null));
-    assertThrows(UnauthenticatedException.class, () -> registry.authenticate(99, SECRET));
+    Caller bob = Caller.homeWithSecret("bobs-own-secret-0123");
+    PermissionDeniedException denied =
+        assertThrows(PermissionDeniedException.class, () -> bob.actFor(registry, alice));
+    PermissionDeniedException unknown =
+        assertThrows(PermissionDeniedException.class, () -> bob.actFor(registry, 99));
+    assertEquals(
+        denied.getMessage().replace("" + alice, "N"),
+        unknown.getMessage().replace("99", "N"),
+        "an unknown home and another's home are refused alike");
+    assertThrows(PermissionDeniedException.class, () -> Caller.OPERATOR.actFor(registry, alice));
+    assertThrows(PermissionDeniedException.class, () -> Caller.ANONYMOUS.actFor(registry, alice));
+  }
+
+  @Test
+  void aSecretIsKnownWhileAHomeHoldsIt() {
+    Home alice = registry.register("alice", Policy.ALWAYS_SELL, SECRET).home();
+    assertTrue(registry.hasSecret(Secrets.hash(SECRET)));
+    assertFalse(registry.hasSecret(Secrets.hash("nobody-has-this-secret")));
+    Home bob = registry.register("bob", Policy.ALWAYS_SELL, SECRET).home();
+    registry.forget(alice);
+    assertTrue(registry.hasSecret(Secrets.hash(SECRET)), "bob still holds it");
+    registry.forget(bob);
+    assertFalse(registry.hasSecret(Secrets.hash(SECRET)));
   }
 }
