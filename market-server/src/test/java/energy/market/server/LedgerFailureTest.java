@@ -76,7 +76,7 @@ class LedgerFailureTest {
               StatusRuntimeException.class,
               () ->
                   market
-                      .market()
+                      .homeMarket()
                       .trade(
                           TradeRequest.newBuilder()
                               .setHomeId(home.getHomeId())

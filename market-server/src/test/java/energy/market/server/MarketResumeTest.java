@@ -78,7 +78,7 @@ class MarketResumeTest {
       sold = results.getReceipts(0);
       bought =
           market
-              .market()
+              .homeMarket()
               .trade(
                   TradeRequest.newBuilder()
                       .setHomeId(gone.getHomeId())
@@ -126,14 +126,18 @@ class MarketResumeTest {
         assertEquals(20_000, tick.getGivenWh());
 
         Account goneAccount =
-            market.market().getAccount(GetAccountRequest.newBuilder().setName("gone").build());
+            market
+                .operatorMarket()
+                .getAccount(GetAccountRequest.newBuilder().setName("gone").build());
         assertEquals(4_000, goneAccount.getBoughtWh());
         assertEquals(20_000, goneAccount.getReceivedWh());
         assertEquals(6_000, goneAccount.getShortfallWh());
         assertEquals(-bought.getMoneyMicroEur(), goneAccount.getBalanceMicroEur());
         assertEquals(1, goneAccount.getDays());
         Account staysAccount =
-            market.market().getAccount(GetAccountRequest.newBuilder().setName("stays").build());
+            market
+                .operatorMarket()
+                .getAccount(GetAccountRequest.newBuilder().setName("stays").build());
         assertEquals(sold.getMoneyMicroEur(), staysAccount.getBalanceMicroEur());
         assertTrue(market.engine.finished().get().equals(1L));
       }

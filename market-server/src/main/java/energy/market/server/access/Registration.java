@@ -36,6 +36,14 @@ public record Registration(String token, double perSecond, int burst) {
     }
   }
 
+  /** Registration by token only, at the default rate. */
+  public static Registration byToken(String token) {
+    if (token == null) {
+      throw new IllegalArgumentException("registration token is missing");
+    }
+    return new Registration(token, DEFAULT_PER_SECOND, DEFAULT_BURST);
+  }
+
   /** The limit on each peer's registrations. */
   public PeerRateLimit perPeerLimit() {
     return new PeerRateLimit(perSecond, burst);

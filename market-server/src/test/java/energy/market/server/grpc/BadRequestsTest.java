@@ -323,11 +323,11 @@ class BadRequestsTest {
             .append(state.getHomesRegistered())
             .append(" events=")
             .append(state.getActiveEventsCount());
-    for (RegisterResponse home : List.of(alice, bob)) {
+    for (RegisterResponse home : List.of(alice, bob, carol)) {
       text.append('\n')
           .append(
               market
-                  .market()
+                  .operatorMarket()
                   .getAccount(GetAccountRequest.newBuilder().setHomeId(home.getHomeId()).build())
                   .toString()
                   .replace('\n', ' '));

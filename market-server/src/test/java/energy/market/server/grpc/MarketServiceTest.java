@@ -115,13 +115,17 @@ class MarketServiceTest {
       assertEquals(170_000, tick.getTradedPriceMicroEurPerKwh());
 
       Account giverAccount =
-          market.market().getAccount(GetAccountRequest.newBuilder().setName("giver").build());
+          market
+              .operatorMarket()
+              .getAccount(GetAccountRequest.newBuilder().setName("giver").build());
       Account sellerAccount =
           market
-              .market()
+              .operatorMarket()
               .getAccount(GetAccountRequest.newBuilder().setHomeId(seller.getHomeId()).build());
       Account takerAccount =
-          market.market().getAccount(GetAccountRequest.newBuilder().setName("taker").build());
+          market
+              .operatorMarket()
+              .getAccount(GetAccountRequest.newBuilder().setName("taker").build());
       assertEquals(40_000 - byHome.get(giver.getHomeId()).getGivenWh(), giverAccount.getWastedWh());
       assertEquals(sellerReturned * 170, sellerAccount.getBalanceMicroEur());
       assertEquals(0, sellerAccount.getWastedWh());
@@ -214,14 +218,16 @@ class MarketServiceTest {
       TradeReceipt receipt = market.homeMarket().trade(valid);
       assertEquals(170_000, receipt.getPriceMicroEurPerKwh());
       assertEquals(170_000, receipt.getMoneyMicroEur(), "1 kWh at 0.17 EUR");
-      assertEquals(receipt, market.market().trade(valid), "a retried request counts once");
+      assertEquals(receipt, market.homeMarket().trade(valid), "a retried request counts once");
 
       session.send(
           SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
       PriceTick tick = session.await(event -> event.hasDayClosed()).getDayClosed();
       assertEquals(1_000, tick.getBoughtWh());
       Account account =
-          market.market().getAccount(GetAccountRequest.newBuilder().setName("buyer").build());
+          market
+              .operatorMarket()
+              .getAccount(GetAccountRequest.newBuilder().setName("buyer").build());
       assertEquals(1_000, account.getBoughtWh());
       assertEquals(-170_000, account.getBalanceMicroEur());
       assertEquals(19_000, account.getShortfallWh());
@@ -296,7 +302,7 @@ class MarketServiceTest {
           codeOf(
               () ->
                   market
-                      .market()
+                      .operatorMarket()
                       .getAccount(GetAccountRequest.newBuilder().setName("nobody").build())));
     }
   }
@@ -312,7 +318,7 @@ class MarketServiceTest {
       assertEquals(
           -12_000,
           market
-              .market()
+              .homeMarket()
               .declareDay(
                   DeclareDayRequest.newBuilder()
                       .setHomeId(home.getHomeId())
@@ -322,7 +328,7 @@ class MarketServiceTest {
                       .build())
               .getNetWh());
       market
-          .market()
+          .homeMarket()
           .finishPhase(
               FinishPhaseRequest.newBuilder()
                   .setHomeId(home.getHomeId())
@@ -331,7 +337,7 @@ class MarketServiceTest {
                   .build());
       follow.awaitPhase(Phase.PHASE_TRADE);
       market
-          .market()
+          .homeMarket()
           .trade(
               TradeRequest.newBuilder()
                   .setHomeId(home.getHomeId())
@@ -341,7 +347,7 @@ class MarketServiceTest {
                   .setRequestId("buy-1")
                   .build());
       market
-          .market()
+          .homeMarket()
           .finishPhase(
               FinishPhaseRequest.newBuilder()
                   .setHomeId(home.getHomeId())
@@ -396,7 +402,9 @@ class MarketServiceTest {
         assertEquals(8_000, tick.getSoldWh());
       }
       Account silentAccount =
-          market.market().getAccount(GetAccountRequest.newBuilder().setName("silent").build());
+          market
+              .operatorMarket()
+              .getAccount(GetAccountRequest.newBuilder().setName("silent").build());
       assertEquals(0, silentAccount.getDays());
       assertEquals(0, silentAccount.getSoldWh());
       // Three missed days in a row (--max-missed-days 3): the silent home is dropped.
@@ -405,7 +413,7 @@ class MarketServiceTest {
       assertTrue(dropped.getDescription().contains("missed"), dropped.getDescription());
       assertFalse(
           market
-              .market()
+              .operatorMarket()
               .getAccount(GetAccountRequest.newBuilder().setName("silent").build())
               .getConnected(),
           "a dropped home is no longer connected");

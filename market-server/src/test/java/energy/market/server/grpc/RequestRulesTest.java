@@ -28,7 +28,8 @@ class RequestRulesTest {
   void anAccountIsAskedForByIdOrByName() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
       Status neither =
-          statusOf(() -> market.market().getAccount(GetAccountRequest.newBuilder().build()));
+          statusOf(
+              () -> market.operatorMarket().getAccount(GetAccountRequest.newBuilder().build()));
       assertEquals(Status.Code.INVALID_ARGUMENT, neither.getCode());
       assertEquals("give a home_id or a name", neither.getDescription());
       assertEquals(
@@ -36,7 +37,7 @@ class RequestRulesTest {
           statusOf(
                   () ->
                       market
-                          .market()
+                          .operatorMarket()
                           .getAccount(GetAccountRequest.newBuilder().setHomeId(42).build()))
               .getCode());
     }

@@ -146,7 +146,7 @@ class SessionStreamTest {
           () -> {
             try {
               market
-                  .market()
+                  .homeMarket()
                   .trade(
                       TradeRequest.newBuilder()
                           .setHomeId(late.getHomeId())
@@ -196,7 +196,7 @@ class SessionStreamTest {
       assertEquals(1, first.awaitPhase(Phase.PHASE_TRADE));
       TradeReceipt unseen =
           market
-              .market()
+              .homeMarket()
               .trade(
                   TradeRequest.newBuilder()
                       .setHomeId(seller.getHomeId())
@@ -262,7 +262,7 @@ class SessionStreamTest {
       // One home's declaration reached the market (here through the unary call, so the test
       // knows it did); the other's was lost with its old stream.
       market
-          .market()
+          .homeMarket()
           .declareDay(
               DeclareDayRequest.newBuilder()
                   .setHomeId(declared.getHomeId())
@@ -312,7 +312,7 @@ class SessionStreamTest {
 
   private static long account(TestMarket market, String name) {
     return market
-        .market()
+        .operatorMarket()
         .getAccount(GetAccountRequest.newBuilder().setName(name).build())
         .getBalanceMicroEur();
   }

@@ -135,7 +135,7 @@ class TradeFloodTest {
       for (RegisterResponse home : registered) {
         Account account =
             market
-                .market()
+                .operatorMarket()
                 .getAccount(GetAccountRequest.newBuilder().setHomeId(home.getHomeId()).build());
         bought += account.getBoughtWh();
       }
