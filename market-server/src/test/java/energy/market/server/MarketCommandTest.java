@@ -75,6 +75,9 @@ class MarketCommandTest {
       {"--home-capacity-wh", "0"},
       {"--home-capacity-wh", "1000000000"},
       {"--home-capacity-wh", "lots"},
+      {"--registration", "closed"},
+      {"--registrations-per-second", "0"},
+      {"--registration-burst", "0"},
     };
     for (String[] bad : cases) {
       String[] args = new String[bad.length + 2];
