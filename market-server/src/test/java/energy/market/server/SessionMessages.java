@@ -1,7 +1,10 @@
 package energy.market.server;
 
 import energy.market.api.v1.DayReports;
+import energy.market.api.v1.DeclareDayRequest;
+import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.HomeDayReport;
+import energy.market.api.v1.Phase;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradeOrder;
@@ -25,6 +28,26 @@ public final class SessionMessages {
   public static SessionRequest reports(long day, HomeDayReport... reports) {
     return SessionRequest.newBuilder()
         .setDayReports(DayReports.newBuilder().setDay(day).addAllReports(List.of(reports)))
+        .build();
+  }
+
+  /** A unary home's declaration of its day. */
+  public static DeclareDayRequest declare(
+      RegisterResponse home, long day, long producedWh, long consumedWh) {
+    return DeclareDayRequest.newBuilder()
+        .setHomeId(home.getHomeId())
+        .setDay(day)
+        .setProducedWh(producedWh)
+        .setConsumedWh(consumedWh)
+        .build();
+  }
+
+  /** A unary home's end of a phase. */
+  public static FinishPhaseRequest finish(RegisterResponse home, long day, Phase phase) {
+    return FinishPhaseRequest.newBuilder()
+        .setHomeId(home.getHomeId())
+        .setDay(day)
+        .setPhase(phase)
         .build();
   }
 

@@ -1,6 +1,7 @@
 package energy.market.server;
 
 import energy.market.api.v1.EventsGrpc;
+import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.GiftBrokerGrpc;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
@@ -139,6 +140,11 @@ public final class TestMarket implements AutoCloseable {
         TestSession.connect(channel, HOME, SessionRequest.newBuilder().setHello(hello).build());
     session.await(SessionEvent::hasWelcome);
     return session;
+  }
+
+  /** How many homes the market has registered, as GetMarketState says. */
+  public int homesRegistered() {
+    return market().getMarketState(GetMarketStateRequest.getDefaultInstance()).getHomesRegistered();
   }
 
   /** The Market service, without credentials. */

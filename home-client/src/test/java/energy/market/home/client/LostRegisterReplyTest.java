@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.GetAccountRequest;
-import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
@@ -42,13 +41,6 @@ class LostRegisterReplyTest {
     return new Fleet(new EnergyModel(3, HomeParameters.DEFAULTS), homes);
   }
 
-  private static int homesRegistered(TestMarket market) {
-    return market
-        .market()
-        .getMarketState(GetMarketStateRequest.getDefaultInstance())
-        .getHomesRegistered();
-  }
-
   @Test
   void theRegistrarsRetryGetsTheHomeTheMarketKeptAndThereIsOneHome() throws Exception {
     register.loseRepliesOfNext(1, Status.UNAVAILABLE);
@@ -60,7 +52,7 @@ class LostRegisterReplyTest {
           assertThrows(StatusRuntimeException.class, () -> registrar.registerAll(fleet));
       assertEquals(Status.Code.UNAVAILABLE, lost.getStatus().getCode());
       assertEquals(0, fleet.registered(), "the home never heard its id");
-      assertEquals(1, homesRegistered(market), "but the market kept the home");
+      assertEquals(1, market.homesRegistered(), "but the market kept the home");
 
       assertEquals(List.of(), registrar.registerAll(fleet), "the retry is not refused");
       Home alice = fleet.homes().iterator().next();
@@ -69,7 +61,7 @@ class LostRegisterReplyTest {
       assertFalse(answered.get(0).response().getResumed());
       assertTrue(answered.get(1).response().getResumed());
       assertEquals(answered.get(0).response().getHomeId(), alice.id());
-      assertEquals(1, homesRegistered(market), "one home, not two");
+      assertEquals(1, market.homesRegistered(), "one home, not two");
       assertEquals(
           alice.id(),
           market
@@ -94,7 +86,7 @@ class LostRegisterReplyTest {
             () -> news.stream().anyMatch(line -> line.startsWith("connected: 3 homes")),
             Await.SHORT);
       }
-      assertEquals(3, homesRegistered(market));
+      assertEquals(3, market.homesRegistered());
       assertTrue(news.stream().noneMatch(line -> line.contains("could not register")), "" + news);
       for (Home home : fleet.homes()) {
         assertEquals(

@@ -1,5 +1,6 @@
 package energy.market.server.grpc;
 
+import static energy.market.server.SessionMessages.finish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +10,6 @@ import energy.market.api.v1.ClaimRequest;
 import energy.market.api.v1.DeclareDayRequest;
 import energy.market.api.v1.EventKind;
 import energy.market.api.v1.EventsGrpc;
-import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.GiftBrokerGrpc;
@@ -450,14 +450,6 @@ class BadRequestsTest {
                 .setProducedWh(producedWh)
                 .setConsumedWh(consumedWh)
                 .build());
-  }
-
-  private static FinishPhaseRequest finish(RegisterResponse home, long day, Phase phase) {
-    return FinishPhaseRequest.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setDay(day)
-        .setPhase(phase)
-        .build();
   }
 
   private void finishPhase(Phase phase, long day) {

@@ -1,12 +1,13 @@
 package energy.market.server.grpc;
 
+import static energy.market.server.SessionMessages.declare;
+import static energy.market.server.SessionMessages.finish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import energy.market.api.v1.Account;
 import energy.market.api.v1.ClaimRequest;
-import energy.market.api.v1.DeclareDayRequest;
 import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GiftBrokerGrpc;
@@ -225,24 +226,6 @@ class ImpersonationTest {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
-  }
-
-  private static DeclareDayRequest declare(
-      RegisterResponse home, long day, long produced, long consumed) {
-    return DeclareDayRequest.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setDay(day)
-        .setProducedWh(produced)
-        .setConsumedWh(consumed)
-        .build();
-  }
-
-  private static FinishPhaseRequest finish(RegisterResponse home, long day, Phase phase) {
-    return FinishPhaseRequest.newBuilder()
-        .setHomeId(home.getHomeId())
-        .setDay(day)
-        .setPhase(phase)
-        .build();
   }
 
   private static Status.Code codeOf(Runnable call) {

@@ -39,13 +39,6 @@ class RegistrationAccessTest {
         .build();
   }
 
-  private static int homesRegistered(TestMarket market) {
-    return market
-        .market()
-        .getMarketState(GetMarketStateRequest.getDefaultInstance())
-        .getHomesRegistered();
-  }
-
   @Test
   void aClosedMarketRegistersOnlyForItsTokenOrTheOperator() throws Exception {
     try (TestMarket market = marketWith(Registration.byToken(TOKEN))) {
@@ -73,7 +66,7 @@ class RegistrationAccessTest {
                           .register(home("eve")))
               .getStatus()
               .getCode());
-      assertEquals(0, homesRegistered(market), "no stranger got in");
+      assertEquals(0, market.homesRegistered(), "no stranger got in");
 
       MarketGrpc.MarketBlockingStub registrar =
           market.market().withCallCredentials(MarketCredentials.registration(TOKEN));
@@ -81,7 +74,7 @@ class RegistrationAccessTest {
       assertFalse(alice.getResumed());
       assertTrue(registrar.register(home("alice")).getResumed(), "a retry is the same home");
       market.operatorMarket().register(home("bob"));
-      assertEquals(2, homesRegistered(market));
+      assertEquals(2, market.homesRegistered());
     }
   }
 
@@ -116,7 +109,7 @@ class RegistrationAccessTest {
       assertTrue(
           refused.getStatus().getDescription().contains("too many registrations"),
           refused.getStatus().getDescription());
-      assertEquals(3, homesRegistered(market));
+      assertEquals(3, market.homesRegistered());
       // Only Register is limited: the rest of the market serves the peer as before.
       market.market().getMarketState(GetMarketStateRequest.getDefaultInstance());
     }
