@@ -35,13 +35,18 @@ final class Children {
     stop(child == null ? List.of() : List.of(child), grace);
   }
 
-  /** Asks every child of a group to stop, and kills those still alive after {@code grace}. */
-  void stop(List<Child> group, Duration grace) throws InterruptedException {
+  /** Asks every child of a group to stop (SIGTERM), without waiting. */
+  void signal(List<Child> group) {
     for (Child child : group) {
       if (child.isAlive()) {
         child.terminate();
       }
     }
+  }
+
+  /** Asks every child of a group to stop, and kills those still alive after {@code grace}. */
+  void stop(List<Child> group, Duration grace) throws InterruptedException {
+    signal(group);
     awaitExit(group, grace);
     for (Child child : group) {
       if (child.isAlive()) {

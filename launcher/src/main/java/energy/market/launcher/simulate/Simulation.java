@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 
 /**
  * Runs one simulation: starts the market, waits until it is SERVING, then the weather daemon (until
@@ -136,6 +138,9 @@ public final class Simulation {
       out.println("stopping: " + ending.message());
       out.flush();
       long stopNanos = System.nanoTime();
+      // The daemons serve nobody once the days are over: they stop while the homes leave.
+      List<Child> daemons = Stream.of(external, weather).filter(Objects::nonNull).toList();
+      children.signal(daemons);
       if (ending.kind() == Ending.Kind.COMPLETED) {
         // The homes leave by themselves after the last day; a signal now would race their exit.
         Children.awaitExit(homes, stopGrace);
@@ -146,8 +151,7 @@ public final class Simulation {
         // Cancel the feed first, or the market would wait for our stream when it shuts down.
         feed.close();
       }
-      children.stop(external, stopGrace);
-      children.stop(weather, stopGrace);
+      children.stop(daemons, stopGrace);
       // The market lets running calls finish (a watcher's price stream holds it ~3 s), so it
       // gets twice the grace before it is killed.
       children.stop(market, stopGrace.multipliedBy(2));
