@@ -63,6 +63,11 @@ class BenchProcess implements AutoCloseable {
             : ClientTls.trusting(certificates.ca(), null, null);
   }
 
+  /** The server's process id, for a profiler or a syscall tracer to follow. */
+  long pid() {
+    return process.pid();
+  }
+
   /** A new connection to the server, over TLS when it serves TLS; the caller shuts it down. */
   ManagedChannel openChannel() {
     return Channels.open("127.0.0.1:" + port, tls);

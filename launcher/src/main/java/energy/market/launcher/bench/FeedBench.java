@@ -132,6 +132,8 @@ public final class FeedBench implements Callable<Integer> {
     try (MarketUnderTest market =
         new MarketUnderTest(
             List.of("--day-length", dayLength), tls.enabled, profile.jvmOptions(run, runs.runs))) {
+      out.printf("market pid %d%n", market.pid());
+      out.flush();
       for (int c = 0; c < channels; c++) {
         connections.add(market.openChannel());
       }

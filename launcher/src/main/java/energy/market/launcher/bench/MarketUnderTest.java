@@ -46,6 +46,11 @@ final class MarketUnderTest implements AutoCloseable {
     channel = openChannel();
   }
 
+  /** The market's process id, for a profiler or a syscall tracer to follow. */
+  long pid() {
+    return server.pid();
+  }
+
   /** A new connection to the market, over TLS when it serves TLS; the caller shuts it down. */
   ManagedChannel openChannel() {
     return server.openChannel();

@@ -159,6 +159,8 @@ public final class TradesBench implements Callable<Integer> {
                 Integer.toString(maxConcurrent)),
             tls.enabled,
             profile.jvmOptions(run, runs.runs))) {
+      out.printf("market pid %d%n", market.pid());
+      out.flush();
       MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
       // The bench's homes live as long as its market, so one random secret serves them all.
       String secret = newSecret();
