@@ -8,25 +8,29 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A server of the launcher (the market, or the transport baseline's echo server) started as a
  * separate JVM on 127.0.0.1 for a benchmark, so that the load generator and the server do not share
  * a heap or JIT; stopped (SIGTERM, then SIGKILL) on close.
  */
-class BenchProcess implements AutoCloseable {
+final class BenchProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
   private final Process process;
   final Path dataDir;
   final int port;
   private final ClientTls tls;
+  private final boolean deleteDataDir;
 
   /**
    * @param dataDir the directory of the server's files, its TLS certificates and its stderr
@@ -34,10 +38,18 @@ class BenchProcess implements AutoCloseable {
    * @param tls whether the server serves TLS, with certificates made for this run, given to it as
    *     {@code --tls-cert} and {@code --tls-key}
    * @param jvmOptions options of the server's JVM (a profiler's, for instance)
+   * @param deleteDataDir whether {@code dataDir} goes on close (else it stays to be read, as a
+   *     market's ledger and stderr)
    */
-  BenchProcess(Path dataDir, List<String> launcherArguments, boolean tls, List<String> jvmOptions)
+  BenchProcess(
+      Path dataDir,
+      List<String> launcherArguments,
+      boolean tls,
+      List<String> jvmOptions,
+      boolean deleteDataDir)
       throws IOException {
     this.dataDir = dataDir;
+    this.deleteDataDir = deleteDataDir;
     ThrowawayCa.TlsFiles certificates = tls ? ThrowawayCa.write(dataDir.resolve("tls")) : null;
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -111,6 +123,17 @@ class BenchProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    if (deleteDataDir) {
+      deleteTree(dataDir);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
     }
   }
 }

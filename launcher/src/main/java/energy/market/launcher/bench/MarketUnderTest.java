@@ -41,7 +41,8 @@ final class MarketUnderTest implements AutoCloseable {
     arguments.add(dataDir.toString());
     arguments.addAll(List.of("--operator-token", OPERATOR_TOKEN));
     arguments.addAll(marketOptions);
-    server = new BenchProcess(dataDir, arguments, tls, jvmOptions);
+    // The market's directory stays: its ledger and its stderr are worth reading after a run.
+    server = new BenchProcess(dataDir, arguments, tls, jvmOptions, false);
     port = server.port;
     channel = openChannel();
   }

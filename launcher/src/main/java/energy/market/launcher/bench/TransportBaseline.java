@@ -1,16 +1,14 @@
 package energy.market.launcher.bench;
 
-import energy.market.client.Durations;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The transport's own figures, measured like the market's: an {@link EchoServer} process on
@@ -85,24 +83,12 @@ final class TransportBaseline {
             "bench",
             "echo-server",
             "--tick-period",
-            Durations.format(tickPeriod),
+            // Exact to the microsecond, as the market reads its --day-length.
+            String.format(Locale.ROOT, "%.3fms", tickPeriod.toNanos() / 1e6),
             "--tick-bytes",
             Integer.toString(tickBytes)),
         tls,
-        List.of()) {
-      @Override
-      public void close() {
-        super.close();
-        deleteTree(dataDir);
-      }
-    };
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is harmless.
-    }
+        List.of(),
+        true);
   }
 }
