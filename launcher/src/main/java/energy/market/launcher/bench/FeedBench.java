@@ -86,41 +86,28 @@ public final class FeedBench implements Callable<Integer> {
               + " --no-baseline");
     }
     PrintWriter out = spec.commandLine().getOut();
-    RunSummary summary = new RunSummary();
-    long errors = 0;
-    for (int run = 1; run <= runs.runs; run++) {
-      // The transport's figure first, seconds before the market's: the same subscribers and
-      // connections, a tick of about a PriceTick's size as often as the market closes a day.
-      Figures transport =
-          baseline.skip
-              ? null
-              : TransportBaseline.feed(
-                  tls.enabled,
-                  subscribers,
-                  channels,
-                  tickPeriod,
-                  BaselineCommand.DEFAULT_TICK_BYTES,
-                  seconds);
-      out.printf("run %d/%d:%n", run, runs.runs);
-      Figures market = measure(out, run);
-      errors += (long) market.get("errors");
-      Figures figures = new Figures().putAll("", market);
-      if (transport != null) {
-        figures
-            .putAll("transport ", transport)
-            .putRatio("p50 ms", "transport p50 ms")
-            .putRatio("p99 ms", "transport p99 ms");
-        out.printf("transport (bench baseline --feed): %s%n", transport);
-      }
-      out.flush();
-      summary.add(figures);
-    }
-    summary.print(out);
-    if (profile.file != null) {
-      out.printf("market profile: %s%n", profile.recording(runs.runs, runs.runs));
-      out.flush();
-    }
-    return errors == 0 ? 0 : 1;
+    // The transport's figure comes first, seconds before the market's: the same subscribers and
+    // connections, a tick of about a PriceTick's size as often as the market closes a day.
+    RepeatedRuns.Measurement transport =
+        baseline.skip
+            ? null
+            : run ->
+                TransportBaseline.feed(
+                    tls.enabled,
+                    subscribers,
+                    channels,
+                    tickPeriod,
+                    BaselineCommand.DEFAULT_TICK_BYTES,
+                    seconds);
+    return new RepeatedRuns(out, runs.runs)
+        .run(
+            transport,
+            "bench baseline --feed",
+            run -> measure(out, run),
+            List.of(
+                new RepeatedRuns.Ratio("p50 ms", "p50 ms"),
+                new RepeatedRuns.Ratio("p99 ms", "p99 ms")),
+            profile);
   }
 
   /** One run against a fresh market: its line of figures printed, and returned. */

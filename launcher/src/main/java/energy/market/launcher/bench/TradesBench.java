@@ -111,37 +111,24 @@ public final class TradesBench implements Callable<Integer> {
           spec.commandLine(), "--warm-up must be >= 0");
     }
     PrintWriter out = spec.commandLine().getOut();
-    RunSummary summary = new RunSummary();
-    long errors = 0;
-    for (int run = 1; run <= runs.runs; run++) {
-      // The transport's figure first, seconds before the market's, with the same calls in
-      // flight; batches are one message a day, which no unary echo matches.
-      Figures transport =
-          baseline.skip || batch > 0
-              ? null
-              : TransportBaseline.unary(
-                  tls.enabled, callers, warmUp, seconds, BaselineCommand.DEFAULT_PAYLOAD_BYTES);
-      out.printf("run %d/%d:%n", run, runs.runs);
-      Figures market = measure(out, run);
-      errors += (long) market.get("errors");
-      Figures figures = new Figures().putAll("", market);
-      if (transport != null) {
-        figures
-            .putAll("transport ", transport)
-            .putRatio("trades/s", "transport calls/s")
-            .putRatio("p50 ms", "transport p50 ms")
-            .putRatio("p99 ms", "transport p99 ms");
-        out.printf("transport (bench baseline): %s%n", transport);
-      }
-      out.flush();
-      summary.add(figures);
-    }
-    summary.print(out);
-    if (profile.file != null) {
-      out.printf("market profile: %s%n", profile.recording(runs.runs, runs.runs));
-      out.flush();
-    }
-    return errors == 0 ? 0 : 1;
+    // The transport's figure comes first, seconds before the market's, with the same calls in
+    // flight; batches are one message a day, which no unary echo matches.
+    RepeatedRuns.Measurement transport =
+        baseline.skip || batch > 0
+            ? null
+            : run ->
+                TransportBaseline.unary(
+                    tls.enabled, callers, warmUp, seconds, BaselineCommand.DEFAULT_PAYLOAD_BYTES);
+    return new RepeatedRuns(out, runs.runs)
+        .run(
+            transport,
+            "bench baseline",
+            run -> measure(out, run),
+            List.of(
+                new RepeatedRuns.Ratio("trades/s", "calls/s"),
+                new RepeatedRuns.Ratio("p50 ms", "p50 ms"),
+                new RepeatedRuns.Ratio("p99 ms", "p99 ms")),
+            profile);
   }
 
   /** One run against a fresh market: its line of figures printed, and returned. */
