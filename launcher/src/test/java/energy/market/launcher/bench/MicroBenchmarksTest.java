@@ -3,6 +3,7 @@ package energy.market.launcher.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +29,8 @@ class MicroBenchmarksTest {
             .warmupIterations(0)
             .measurementIterations(1)
             .measurementTime(TimeValue.milliseconds(100))
+            // JMH's progress goes to a file, not into the build's log; the results come back.
+            .output(Path.of("target", "jmh-smoke.txt").toString())
             .build();
 
     Collection<RunResult> results = new Runner(options).run();
