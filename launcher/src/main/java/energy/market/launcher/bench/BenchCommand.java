@@ -16,7 +16,14 @@ import picocli.CommandLine.Spec;
           + " start; 2 bad options; 130 Ctrl-C (SIGINT); 143 SIGTERM.",
       ""
     },
-    subcommands = {TradesBench.class, FeedBench.class})
+    subcommands = {
+      TradesBench.class,
+      FeedBench.class,
+      BaselineCommand.class,
+      FsyncBench.class,
+      MicroBench.class,
+      EchoServerCommand.class
+    })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -3,9 +3,11 @@ package energy.market.launcher.bench;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.StreamPricesRequest;
+import energy.market.client.Durations;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,19 +61,66 @@ public final class FeedBench implements Callable<Integer> {
 
   @Mixin BenchTlsOption tls;
 
+  @Mixin RunsOption runs;
+
+  @Mixin BaselineOption baseline;
+
+  @Mixin ProfileOption profile;
+
   @Override
   public Integer call() throws Exception {
-    if (subscribers < 1 || channels < 1 || seconds < 1) {
+    if (subscribers < 1 || channels < 1 || seconds < 1 || runs.runs < 1) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--subscribers, --channels and --seconds must be >= 1");
+          spec.commandLine(), "--subscribers, --channels, --seconds and --runs must be >= 1");
+    }
+    Duration tickPeriod;
+    try {
+      tickPeriod = Durations.parse(dayLength);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (tickPeriod.isZero() && !baseline.skip) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--day-length 0 has no transport baseline to match (it ticks once a day); add"
+              + " --no-baseline");
     }
     PrintWriter out = spec.commandLine().getOut();
+    // The transport's figure comes first, seconds before the market's: the same subscribers and
+    // connections, a tick of about a PriceTick's size as often as the market closes a day.
+    RepeatedRuns.Measurement transport =
+        baseline.skip
+            ? null
+            : run ->
+                TransportBaseline.feed(
+                    tls.enabled,
+                    subscribers,
+                    channels,
+                    tickPeriod,
+                    BaselineCommand.DEFAULT_TICK_BYTES,
+                    seconds);
+    return new RepeatedRuns(out, runs.runs)
+        .run(
+            transport,
+            "bench baseline --feed",
+            run -> measure(out, run),
+            List.of(
+                new RepeatedRuns.Ratio("p50 ms", "p50 ms"),
+                new RepeatedRuns.Ratio("p99 ms", "p99 ms")),
+            profile);
+  }
+
+  /** One run against a fresh market: its line of figures printed, and returned. */
+  private Figures measure(PrintWriter out, int run) throws Exception {
     LatencyRecorder latency = new LatencyRecorder();
     AtomicLong received = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     List<ManagedChannel> connections = new ArrayList<>();
     try (MarketUnderTest market =
-        new MarketUnderTest(List.of("--day-length", dayLength), tls.enabled)) {
+        new MarketUnderTest(
+            List.of("--day-length", dayLength), tls.enabled, profile.jvmOptions(run, runs.runs))) {
+      out.printf("market pid %d%n", market.pid());
+      out.flush();
       for (int c = 0; c < channels; c++) {
         connections.add(market.openChannel());
       }
@@ -119,7 +168,12 @@ public final class FeedBench implements Callable<Integer> {
           errors.get(),
           Runtime.getRuntime().availableProcessors());
       out.flush();
-      return errors.get() == 0 ? 0 : 1;
+      return new Figures()
+          .put("ticks/s", received.get() / (double) seconds)
+          .put("p50 ms", latency.millis(0.50))
+          .put("p99 ms", latency.millis(0.99))
+          .put("max ms", latency.millis(1.0))
+          .put("errors", errors.get());
     } finally {
       connections.forEach(ManagedChannel::shutdownNow);
     }

@@ -69,6 +69,14 @@ public final class TradesBench implements Callable<Integer> {
   int seconds;
 
   @Option(
+      names = "--warm-up",
+      description =
+          "Unary: seconds of the same load before --seconds, not counted, so that both JVMs"
+              + " have compiled the hot paths (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2")
+  int warmUp;
+
+  @Option(
       names = "--batch",
       description =
           "Instead of unary calls, send this many orders per day in one session message "
@@ -85,26 +93,61 @@ public final class TradesBench implements Callable<Integer> {
 
   @Mixin BenchTlsOption tls;
 
+  @Mixin RunsOption runs;
+
+  @Mixin BaselineOption baseline;
+
+  @Mixin ProfileOption profile;
+
   @Override
   public Integer call() throws Exception {
-    if (callers < 1 || homes < 1 || seconds < 1 || maxConcurrent < 1) {
+    if (callers < 1 || homes < 1 || seconds < 1 || maxConcurrent < 1 || runs.runs < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
-          "--callers, --homes, --seconds and --max-concurrent-trades must be >= 1");
+          "--callers, --homes, --seconds, --max-concurrent-trades and --runs must be >= 1");
+    }
+    if (warmUp < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--warm-up must be >= 0");
     }
     PrintWriter out = spec.commandLine().getOut();
+    // The transport's figure comes first, seconds before the market's, with the same calls in
+    // flight; batches are one message a day, which no unary echo matches.
+    RepeatedRuns.Measurement transport =
+        baseline.skip || batch > 0
+            ? null
+            : run ->
+                TransportBaseline.unary(
+                    tls.enabled, callers, warmUp, seconds, BaselineCommand.DEFAULT_PAYLOAD_BYTES);
+    return new RepeatedRuns(out, runs.runs)
+        .run(
+            transport,
+            "bench baseline",
+            run -> measure(out, run),
+            List.of(
+                new RepeatedRuns.Ratio("trades/s", "calls/s"),
+                new RepeatedRuns.Ratio("p50 ms", "p50 ms"),
+                new RepeatedRuns.Ratio("p99 ms", "p99 ms")),
+            profile);
+  }
+
+  /** One run against a fresh market: its line of figures printed, and returned. */
+  private Figures measure(PrintWriter out, int run) throws Exception {
     try (MarketUnderTest market =
         new MarketUnderTest(
             List.of(
                 "--day-length",
                 "0",
                 "--phase-deadline",
-                (seconds + 60) + "s",
+                (warmUp + seconds + 60) + "s",
                 "--await-homes",
                 Integer.toString(homes),
                 "--max-concurrent-trades",
                 Integer.toString(maxConcurrent)),
-            tls.enabled)) {
+            tls.enabled,
+            profile.jvmOptions(run, runs.runs))) {
+      out.printf("market pid %d%n", market.pid());
+      out.flush();
       MarketGrpc.MarketBlockingStub blocking = MarketGrpc.newBlockingStub(market.channel);
       // The bench's homes live as long as its market, so one random secret serves them all.
       String secret = newSecret();
@@ -144,8 +187,15 @@ public final class TradesBench implements Callable<Integer> {
         return batches(out, session, events, homeIds, reports);
       }
 
-      Load load =
-          new Load(MarketGrpc.newStub(market.channel).withCallCredentials(credentials), homeIds);
+      MarketGrpc.MarketStub homeStub =
+          MarketGrpc.newStub(market.channel).withCallCredentials(credentials);
+      Load load = new Load(homeStub, homeIds);
+      if (warmUp > 0) {
+        Load warm = new Load(homeStub, homeIds);
+        warm.run(callers, TimeUnit.SECONDS.toNanos(warmUp));
+        // New request ids after the warm-up's: a repeated id is answered without a commit.
+        load.sequence.set(warm.sequence.get());
+      }
       load.run(callers, TimeUnit.SECONDS.toNanos(seconds));
       session.onNext(
           SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
@@ -168,12 +218,17 @@ public final class TradesBench implements Callable<Integer> {
           maxConcurrent,
           Runtime.getRuntime().availableProcessors());
       out.flush();
-      return load.failed.get() == 0 ? 0 : 1;
+      return new Figures()
+          .put("trades/s", load.ok.get() / (double) seconds)
+          .put("p50 ms", load.latency.millis(0.50))
+          .put("p99 ms", load.latency.millis(0.99))
+          .put("refused", load.refused.get())
+          .put("errors", load.failed.get());
     }
   }
 
   /** Each day: one TradeOrders message of --batch orders; the time until its results arrive. */
-  private int batches(
+  private Figures batches(
       PrintWriter out,
       StreamObserver<SessionRequest> session,
       BlockingQueue<SessionEvent> events,
@@ -230,7 +285,10 @@ public final class TradesBench implements Callable<Integer> {
         maxConcurrent,
         Runtime.getRuntime().availableProcessors());
     out.flush();
-    return totalOrders == (long) batch * seconds ? 0 : 1;
+    return new Figures()
+        .put("trades/s", totalOrders / (totalNanos / 1e9))
+        .put("median day trades/s", rates.get(rates.size() / 2))
+        .put("errors", (long) batch * seconds - totalOrders);
   }
 
   private static StreamObserver<SessionEvent> collect(BlockingQueue<SessionEvent> events) {

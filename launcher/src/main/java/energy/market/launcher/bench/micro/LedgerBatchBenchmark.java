@@ -1,0 +1,94 @@
+package energy.market.launcher.bench.micro;
+
+import energy.market.model.Policy;
+import energy.market.model.Side;
+import energy.market.server.day.TradeRecord;
+import energy.market.server.homes.Home;
+import energy.market.server.ledger.RunParameters;
+import energy.market.server.ledger.SqliteLedger;
+import energy.market.server.price.EventCatalog;
+import energy.market.server.price.PriceParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A batch of {@code batch} trades kept in a real SQLite ledger (WAL, {@code synchronous=FULL}) in a
+ * temporary directory, through the ledger's own writer: one commit, so one fsync, per batch.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LedgerBatchBenchmark {
+  private static final int HOMES = 64;
+
+  @Param({"1", "100"})
+  public int batch;
+
+  private Path dir;
+  private SqliteLedger ledger;
+  private long tradeId;
+
+  @Setup(Level.Trial)
+  public void ledgerWithHomes() throws Exception {
+    dir = Files.createTempDirectory("energy-market-jmh-ledger");
+    ledger =
+        SqliteLedger.open(
+            dir.resolve(SqliteLedger.FILE_NAME),
+            new RunParameters(14, PriceParameters.DEFAULTS, EventCatalog.defaults()),
+            Clock.systemUTC());
+    for (int i = 1; i <= HOMES; i++) {
+      ledger.homeRegistered(new Home(i, "home-" + i, Policy.ALWAYS_SELL, "")).join();
+    }
+  }
+
+  /** Completes once the batch is committed, as a trade's receipt waits for its commit. */
+  @Benchmark
+  public void keepBatch() {
+    List<TradeRecord> trades = new ArrayList<>(batch);
+    for (int i = 0; i < batch; i++) {
+      long id = ++tradeId;
+      trades.add(new TradeRecord(id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id));
+    }
+    ledger.tradesKept(trades).join();
+  }
+
+  @TearDown(Level.Trial)
+  public void removeLedger() throws IOException {
+    ledger.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(LedgerBatchBenchmark::delete);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
