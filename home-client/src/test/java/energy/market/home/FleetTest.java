@@ -1,6 +1,8 @@
 package energy.market.home;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import energy.market.model.Policy;
 import energy.market.model.Side;
@@ -9,14 +11,43 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetTest {
-  private final Home seller = new Home("seller", Policy.ALWAYS_SELL, "seller-secret-0123456789");
-  private final Home buyer = new Home("buyer", Policy.ALWAYS_SELL, "buyer-secret-0123456789");
+  // A process's homes share the secret of its state directory.
+  private static final String SECRET = "fleet-secret-0123456789";
+  private final Home seller = new Home("seller", Policy.ALWAYS_SELL, SECRET);
+  private final Home buyer = new Home("buyer", Policy.ALWAYS_SELL, SECRET);
   private final Fleet fleet =
       new Fleet(new EnergyModel(1, HomeParameters.DEFAULTS), List.of(seller, buyer));
 
   FleetTest() {
     fleet.registered(seller, 1);
     fleet.registered(buyer, 2);
+  }
+
+  @Test
+  void theFleetsSecretIsTheOneItsHomesShare() {
+    assertEquals(SECRET, fleet.secret());
+    assertNull(new Fleet(new EnergyModel(1, HomeParameters.DEFAULTS), List.of()).secret());
+  }
+
+  @Test
+  void homesWithDifferentSecretsAreRefusedBecauseOneSessionSpeaksForAll() {
+    Home stranger = new Home("stranger", Policy.ALWAYS_SELL, "another-secret-0123456789");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Fleet(new EnergyModel(1, HomeParameters.DEFAULTS), List.of(seller, stranger)));
+    assertEquals("a process's homes share one secret", e.getMessage());
+  }
+
+  @Test
+  void aNameGivenTwiceIsRefused() {
+    Home again = new Home("seller", Policy.ALWAYS_SELL, SECRET);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Fleet(new EnergyModel(1, HomeParameters.DEFAULTS), List.of(seller, again)));
+    assertEquals("home name 'seller' is given twice", e.getMessage());
   }
 
   @Test

@@ -25,7 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The homes' key: made once, owner only, shared by every home, and refused when unsafe. */
+/**
+ * The homes' key: made once, owner only, one secret shared by every home of its directory, and
+ * refused when unsafe.
+ */
 class HomeSecretsTest {
   @TempDir Path dir;
 
@@ -46,26 +49,24 @@ class HomeSecretsTest {
   }
 
   @Test
-  void aHomesSecretIsTheHmacOfItsNameUnderTheKey() throws Exception {
+  void theSecretIsTheHmacOfItsPurposeUnderTheKeyNotTheKeyItself() throws Exception {
     HomeSecrets secrets = HomeSecrets.open(dir);
-    byte[] key =
-        HexFormat.of()
-            .parseHex(Files.readString(secrets.keyFile(), StandardCharsets.US_ASCII).strip());
+    String keyText = Files.readString(secrets.keyFile(), StandardCharsets.US_ASCII).strip();
+    byte[] key = HexFormat.of().parseHex(keyText);
     assertEquals(
-        Hashing.hmacSha256(key).hashString("alice", StandardCharsets.UTF_8).toString(),
-        secrets.secretOf("alice"));
-    assertTrue(secrets.secretOf("alice").matches("[0-9a-f]{64}"));
-    assertNotEquals(secrets.secretOf("alice"), secrets.secretOf("bob"));
+        Hashing.hmacSha256(key).hashString(HomeSecrets.PURPOSE, StandardCharsets.UTF_8).toString(),
+        secrets.secret());
+    assertTrue(secrets.secret().matches("[0-9a-f]{64}"));
+    assertNotEquals(keyText, secrets.secret(), "the key itself never leaves the directory");
   }
 
   @Test
-  void theSameDirectoryGivesTheSameSecretsAndAnotherOneOthers() {
+  void theSameDirectoryGivesTheSameSecretAndAnotherOneAnother() {
     HomeSecrets first = HomeSecrets.open(dir.resolve("a"));
     HomeSecrets again = HomeSecrets.open(dir.resolve("a"));
     assertFalse(again.created(), "the key is reused, not replaced");
-    assertEquals(first.secretOf("home-17"), again.secretOf("home-17"));
-    assertNotEquals(
-        first.secretOf("home-17"), HomeSecrets.open(dir.resolve("b")).secretOf("home-17"));
+    assertEquals(first.secret(), again.secret());
+    assertNotEquals(first.secret(), HomeSecrets.open(dir.resolve("b")).secret());
   }
 
   @Test
@@ -85,7 +86,7 @@ class HomeSecretsTest {
         start.countDown();
         HomeSecrets a = one.get(10, TimeUnit.SECONDS);
         HomeSecrets b = two.get(10, TimeUnit.SECONDS);
-        assertEquals(a.secretOf("alice"), b.secretOf("alice"), "round " + round);
+        assertEquals(a.secret(), b.secret(), "round " + round);
         assertTrue(a.created() ^ b.created(), "exactly one made the key, round " + round);
         try (Stream<Path> files = Files.list(state)) {
           assertEquals(1, files.count(), "only the key file, round " + round);

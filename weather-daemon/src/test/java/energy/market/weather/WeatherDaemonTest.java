@@ -16,6 +16,7 @@ import energy.market.api.v1.StreamPricesRequest;
 import energy.market.api.v1.StreamWeatherRequest;
 import energy.market.api.v1.WeatherGrpc;
 import energy.market.api.v1.WeatherReport;
+import energy.market.client.MarketCredentials;
 import energy.market.server.MethodTap;
 import energy.market.server.MethodTap.Exchange;
 import energy.market.server.TestMarket;
@@ -26,6 +27,10 @@ import energy.market.weather.shm.WeatherFileException;
 import energy.market.weather.shm.WeatherFileReader;
 import energy.market.weather.shm.WeatherSnapshot;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -56,6 +61,21 @@ class WeatherDaemonTest {
       new MethodTap<>(MarketGrpc.getReportWeatherMethod());
   private final MethodTap<SessionRequest, SessionEvent> sessions =
       new MethodTap<>(MarketGrpc.getConnectMethod());
+  private final List<String> sessionAuthorizations = new CopyOnWriteArrayList<>();
+  // The credentials travel in the call's metadata, so the session's are read from its headers.
+  private final ServerInterceptor sessionHeaders =
+      new ServerInterceptor() {
+        @Override
+        public <I, O> ServerCall.Listener<I> interceptCall(
+            ServerCall<I, O> call, Metadata headers, ServerCallHandler<I, O> next) {
+          if (call.getMethodDescriptor()
+              .getFullMethodName()
+              .equals(MarketGrpc.getConnectMethod().getFullMethodName())) {
+            sessionAuthorizations.add(headers.get(MarketCredentials.AUTHORIZATION));
+          }
+          return next.startCall(call, headers);
+        }
+      };
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> cleanup = new ArrayList<>();
   private TestMarket market;
@@ -64,7 +84,7 @@ class WeatherDaemonTest {
   @BeforeEach
   void startMarket() throws Exception {
     // Phases wait for the daemon (up to a deadline a busy machine never reaches).
-    market = TestMarket.fast(Duration.ofSeconds(60), DAYS, reports, sessions);
+    market = TestMarket.fast(Duration.ofSeconds(60), DAYS, reports, sessions, sessionHeaders);
   }
 
   @AfterEach
@@ -119,7 +139,7 @@ class WeatherDaemonTest {
     WeatherModel model = new WeatherModel(SEED, WeatherParameters.DEFAULTS);
     SessionRequest hello = sessions.awaitAnswered(1, Await.SHORT).get(0).request();
     assertEquals(DaemonRole.DAEMON_ROLE_WEATHER, hello.getHello().getDaemonRole());
-    assertEquals(TestMarket.OPERATOR, hello.getHello().getOperatorToken());
+    assertEquals(List.of("Operator " + TestMarket.OPERATOR), sessionAuthorizations);
 
     List<PriceTick> ticks = runDays(DAYS);
     for (PriceTick tick : ticks) {

@@ -85,6 +85,7 @@ class HomeSessionTest {
         Account account =
             MarketGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .withCallCredentials(TestMarket.HOME)
                 .getAccount(GetAccountRequest.newBuilder().setName(home.name()).build());
         assertEquals(5, account.getDays(), home.name() + " took part in every day");
         assertEquals(home.balanceMicro(), account.getBalanceMicroEur(), home.name());
@@ -155,11 +156,9 @@ class HomeSessionTest {
       TestSession daemon =
           TestSession.connect(
               channel,
+              TestMarket.OPERATOR_CREDENTIALS,
               SessionRequest.newBuilder()
-                  .setHello(
-                      SessionHello.newBuilder()
-                          .setDaemonRole(DaemonRole.DAEMON_ROLE_WEATHER)
-                          .setOperatorToken(TestMarket.OPERATOR))
+                  .setHello(SessionHello.newBuilder().setDaemonRole(DaemonRole.DAEMON_ROLE_WEATHER))
                   .build());
       daemon.await(SessionEvent::hasWelcome);
       engine.startWhen(1, 1);
@@ -202,6 +201,7 @@ class HomeSessionTest {
         Account account =
             MarketGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .withCallCredentials(TestMarket.HOME)
                 .getAccount(GetAccountRequest.newBuilder().setName("h").build());
         assertEquals(account.getBalanceMicroEur(), after.balanceMicro());
       }

@@ -37,7 +37,7 @@ class LostRegisterReplyTest {
   private static Fleet fleet(String... names) {
     List<Home> homes =
         List.of(names).stream()
-            .map(name -> new Home(name, Policy.ALWAYS_SELL, "secret-of-" + name + "-0123456789"))
+            .map(name -> new Home(name, Policy.ALWAYS_SELL, TestMarket.SECRET))
             .toList();
     return new Fleet(new EnergyModel(3, HomeParameters.DEFAULTS), homes);
   }
@@ -54,7 +54,7 @@ class LostRegisterReplyTest {
     register.loseRepliesOfNext(1, Status.UNAVAILABLE);
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, register)) {
       Fleet fleet = fleet("alice");
-      Registrar registrar = new Registrar(market.channel);
+      Registrar registrar = new Registrar(market.channel, null);
 
       StatusRuntimeException lost =
           assertThrows(StatusRuntimeException.class, () -> registrar.registerAll(fleet));
@@ -73,7 +73,7 @@ class LostRegisterReplyTest {
       assertEquals(
           alice.id(),
           market
-              .market()
+              .homeMarket()
               .getAccount(GetAccountRequest.newBuilder().setName("alice").build())
               .getHomeId());
     }
@@ -100,7 +100,7 @@ class LostRegisterReplyTest {
         assertEquals(
             home.id(),
             market
-                .market()
+                .homeMarket()
                 .getAccount(GetAccountRequest.newBuilder().setName(home.name()).build())
                 .getHomeId());
       }

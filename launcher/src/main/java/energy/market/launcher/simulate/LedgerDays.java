@@ -6,8 +6,11 @@ import energy.market.server.feed.Tick;
 import energy.market.server.ledger.SqliteLedger;
 import energy.market.server.ledger.UnusableLedgerException;
 import energy.market.server.price.ActiveEffect;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +21,24 @@ import java.util.List;
  */
 final class LedgerDays {
   private LedgerDays() {}
+
+  /**
+   * The days a run's results hold: those the market's ledger kept, once the market has stopped; the
+   * days the feed showed only when there is no readable ledger (the market never started).
+   */
+  static List<DayRecord> forResults(
+      Path ledger, long lastDay, Collection<DayRecord> feedDays, PrintWriter out) {
+    if (!Files.isRegularFile(ledger)) {
+      return List.copyOf(feedDays);
+    }
+    try {
+      return read(ledger, lastDay);
+    } catch (UnusableLedgerException e) {
+      out.println("the results hold the days the price feed showed: " + e.getMessage());
+      out.flush();
+      return List.copyOf(feedDays);
+    }
+  }
 
   /**
    * The closed days up to {@code lastDay}, in order.

@@ -4,14 +4,12 @@ import energy.market.client.Channels;
 import energy.market.client.ClientTls;
 import energy.market.client.MarketCredentials;
 import energy.market.client.ShutdownHook;
-import energy.market.launcher.Launcher;
 import energy.market.launcher.feed.Accounts;
 import energy.market.launcher.feed.Health;
 import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
 import energy.market.launcher.view.LiveView;
 import energy.market.server.ledger.SqliteLedger;
-import energy.market.server.ledger.UnusableLedgerException;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -56,6 +53,7 @@ public final class Simulation {
   private final ClassDataSharing classData;
   private final RunMonitor monitor = new RunMonitor();
   private final Children children;
+  private final ChildLauncher launcher;
   private final ConcurrentSkipListMap<Long, DayRecord> days = new ConcurrentSkipListMap<>();
   private Child market;
   private Child weather;
@@ -100,6 +98,7 @@ public final class Simulation {
     this.views = views;
     this.out = out;
     this.children = new Children(out);
+    this.launcher = new ChildLauncher(run, classData, operatorToken, children, monitor);
   }
 
   /**
@@ -174,7 +173,8 @@ public final class Simulation {
         monitor.await(),
         started,
         Instant.now(),
-        resultDays(),
+        LedgerDays.forResults(
+            run.runDir().resolve(SqliteLedger.FILE_NAME), run.days(), days.values(), out),
         accounts,
         children.records(),
         startup,
@@ -185,7 +185,7 @@ public final class Simulation {
 
   private boolean start() throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
-    market = launch(commands.market());
+    market = launcher.launch(commands.market());
     if (!monitor.waitFor(
         "the market did not print its port", startupTimeout, () -> market.ready() != null)) {
       return false;
@@ -207,8 +207,8 @@ public final class Simulation {
     out.flush();
 
     // The external daemon needs only the market: it starts while the weather daemon comes up.
-    weather = launch(commands.weather(marketPort));
-    external = launch(commands.external(marketPort));
+    weather = launcher.launch(commands.weather(marketPort));
+    external = launcher.launch(commands.external(marketPort));
     if (!monitor.waitFor(
         "the weather daemon did not print its port",
         startupTimeout,
@@ -240,7 +240,7 @@ public final class Simulation {
     // The market opens day 1 only once every home and both daemons are connected, so the order
     // in which they connect does not matter.
     for (HomeShare share : run.shares()) {
-      homes.add(launch(commands.homes(share, marketPort, weatherPort)));
+      homes.add(launcher.launch(commands.homes(share, marketPort, weatherPort)));
     }
     if (!monitor.waitFor(
         "the external daemon did not start", startupTimeout, () -> external.ready() != null)) {
@@ -284,55 +284,6 @@ public final class Simulation {
       return feed.status(PROBE_DEADLINE).homesConnected();
     } catch (RuntimeException e) {
       return -1;
-    }
-  }
-
-  private Child launch(ChildSpec spec) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(spec.jvmOptions());
-    List<String> sharing = classData == null ? List.of() : classData.options(spec);
-    command.addAll(sharing);
-    // Marks every process of the run, so that `pgrep -f RUN-ID` finds them.
-    command.add("-Denergy.market.run=" + run.runId());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Launcher.class.getName());
-    command.add(spec.role());
-    command.addAll(spec.args());
-    Child child =
-        Child.start(
-            spec,
-            command,
-            Map.of(
-                "ENERGY_MARKET_OPERATOR_TOKEN",
-                operatorToken,
-                LAUNCHER_PID_ENV,
-                Long.toString(ProcessHandle.current().pid())),
-            run.runDir().resolve("logs").resolve(spec.name() + ".log"));
-    children.add(child);
-    if (classData != null) {
-      classData.started(spec, child, sharing);
-    }
-    child.process().onExit().thenRun(() -> monitor.childExited(child, child.process().exitValue()));
-    return child;
-  }
-
-  /**
-   * The days the results hold: those the market's ledger kept, once the market has stopped; the
-   * days the feed showed only when there is no readable ledger (the market never started).
-   */
-  private List<DayRecord> resultDays() {
-    Path ledger = run.runDir().resolve(SqliteLedger.FILE_NAME);
-    if (!Files.isRegularFile(ledger)) {
-      return List.copyOf(days.values());
-    }
-    try {
-      return LedgerDays.read(ledger, run.days());
-    } catch (UnusableLedgerException e) {
-      out.println("the results hold the days the price feed showed: " + e.getMessage());
-      out.flush();
-      return List.copyOf(days.values());
     }
   }
 

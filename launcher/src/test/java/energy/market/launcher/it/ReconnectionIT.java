@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class ReconnectionIT {
   @TempDir Path dir;
 
   /** A client process and the line it prints each time it is connected again. */
-  private record Client(String name, ChildProcess process, String connectedLine) {}
+  private record Client(String name, ChildProcess process, String lostLine, String connectedLine) {}
 
   @Test
   void everyClientIsBackWithinTwoSecondsOfTheMarketListeningAgain() throws Exception {
@@ -58,17 +59,35 @@ class ReconnectionIT {
       watch.awaitLine("^watching the market at ", Await.LONG);
       List<Client> clients =
           List.of(
-              new Client("home", home, "home-client: connected: "),
-              new Client("weather", weather, "connected to the market as the weather daemon"),
-              new Client("external", external, "connected to the market as the external daemon"),
-              new Client("watch", watch, "^connected to the market at "));
+              new Client(
+                  "home", home, "home-client: market session lost", "home-client: connected: "),
+              new Client(
+                  "weather",
+                  weather,
+                  "market session ended",
+                  "connected to the market as the weather daemon"),
+              new Client(
+                  "external",
+                  external,
+                  "market session ended",
+                  "connected to the market as the external daemon"),
+              new Client("watch", watch, "^lost the market", "^connected to the market at "));
 
       Map<String, Duration> backAfter = new LinkedHashMap<>();
       for (Duration outage : List.of(Duration.ofSeconds(5), Duration.ofSeconds(60))) {
+        long down = System.nanoTime();
         market.process.kill();
         market.close();
-        // The outage's length is the point of the test: the market stays down this long.
-        Thread.sleep(outage.toMillis());
+        // Every client saw the market go: the outage starts from an observed state.
+        for (Client client : clients) {
+          client.process().awaitLine(client.lostLine(), Await.LONG);
+        }
+        // The outage's length is the test's input (grpc-java's own connect backoff grows with
+        // it): the market stays down this long from its kill, however long the lines took.
+        long left = outage.toNanos() - (System.nanoTime() - down);
+        if (left > 0) {
+          TimeUnit.NANOSECONDS.sleep(left);
+        }
         market =
             new RunningMarket(data, "--port", Integer.toString(market.port), "--day-length", "1s");
         long listening = System.nanoTime();

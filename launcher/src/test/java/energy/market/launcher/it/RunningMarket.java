@@ -11,6 +11,7 @@ import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.StreamEventsRequest;
 import energy.market.api.v1.StreamPricesRequest;
 import energy.market.client.Channels;
+import energy.market.client.MarketCredentials;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
 import io.grpc.ManagedChannel;
@@ -36,6 +37,12 @@ import java.util.concurrent.TimeUnit;
 public final class RunningMarket implements AutoCloseable {
   /** The operator token every end-to-end market uses. */
   public static final String OPERATOR_TOKEN = "test-operator";
+
+  /**
+   * The operator's credentials at every end-to-end market (but one {@link #withItsOwnToken}, whose
+   * token is in its data directory).
+   */
+  public static final MarketCredentials OPERATOR = MarketCredentials.operator(OPERATOR_TOKEN);
 
   public final ChildProcess process;
   public final int port;
@@ -209,10 +216,18 @@ public final class RunningMarket implements AutoCloseable {
         .getMarketState(GetMarketStateRequest.getDefaultInstance());
   }
 
-  /** A home's account, by name. */
+  /** The Events service, as the operator. */
+  public EventsGrpc.EventsBlockingStub operatorEvents() {
+    return EventsGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(30, TimeUnit.SECONDS)
+        .withCallCredentials(OPERATOR);
+  }
+
+  /** A home's account, by name, read as the operator (who may read any home's). */
   public Account account(String name) {
     return MarketGrpc.newBlockingStub(channel)
         .withDeadlineAfter(30, TimeUnit.SECONDS)
+        .withCallCredentials(OPERATOR)
         .getAccount(GetAccountRequest.newBuilder().setName(name).build());
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.ActiveEvent;
 import energy.market.api.v1.EventKind;
-import energy.market.api.v1.EventsGrpc;
 import energy.market.api.v1.MarketEvent;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.ReportEventRequest;
@@ -17,7 +16,6 @@ import energy.market.testing.ChildProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +52,10 @@ class ExternalDaemonIT {
 
       // The same id again, as a retry after a lost answer would send it: counted once.
       ReportEventResponse again =
-          EventsGrpc.newBlockingStub(market.channel)
-              .withDeadlineAfter(30, TimeUnit.SECONDS)
+          market
+              .operatorEvents()
               .reportEvent(
                   ReportEventRequest.newBuilder()
-                      .setOperatorToken(RunningMarket.OPERATOR_TOKEN)
                       .setEventId(event.getEventId())
                       .setKind(event.getKind())
                       .setSource("a retry")

@@ -73,6 +73,32 @@ class HomeIdentityIT {
   }
 
   @Test
+  void anotherStateDirectoryHasAnotherSecretAndCannotTakeAHomesName() throws Exception {
+    try (RunningMarket market = market();
+        ChildProcess owner =
+            market.home("alice", "--name", "alice", "--print", "homes", "--state-dir", state())) {
+      owner.awaitLine("^day \\d+ alice: ", Await.LONG);
+      long id = market.account("alice").getHomeId();
+
+      String elsewhere = dir.resolve("another-home-state").toString();
+      try (ChildProcess stranger =
+          market.home("alice-elsewhere", "--name", "alice", "--state-dir", elsewhere)) {
+        assertEquals(1, stranger.awaitExit(Await.LONG), stranger.transcript());
+        assertTrue(
+            stranger
+                .transcript()
+                .contains(
+                    "home-client: no home could register: home name 'alice' is taken by a home"
+                        + " with another secret"),
+            stranger.transcript());
+      }
+      assertEquals(id, market.account("alice").getHomeId(), "alice is still the first one's");
+      assertEquals(1, market.state().getHomesRegistered());
+      owner.awaitLine("^day \\d+ alice: ", Await.LONG);
+    }
+  }
+
+  @Test
   void aFleetOfAHundredHomesKilledWithKill9StartsAgainAsTheSameHomes() throws Exception {
     String[] fleet = {
       "--count", Integer.toString(FLEET), "--name-prefix", "street", "--state-dir", state()

@@ -7,7 +7,6 @@ import energy.market.api.v1.Account;
 import energy.market.api.v1.DeclareDayRequest;
 import energy.market.api.v1.FinishPhaseRequest;
 import energy.market.api.v1.FollowSessionRequest;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.MarketState;
 import energy.market.api.v1.Phase;
@@ -15,6 +14,7 @@ import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionEvent;
 import energy.market.api.v1.TradePolicy;
+import energy.market.client.MarketCredentials;
 import energy.market.launcher.it.RunningMarket;
 import energy.market.testing.Await;
 import energy.market.testing.Books;
@@ -131,11 +131,11 @@ class MarketRestartIT {
                     .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
                     .setSecret(secret)
                     .build());
-    HomeCredentials credentials =
-        HomeCredentials.newBuilder().setHomeId(slow.getHomeId()).setSecret(secret).build();
-    MarketGrpc.MarketStub stub = MarketGrpc.newStub(market.channel);
+    long home = slow.getHomeId();
+    MarketGrpc.MarketStub stub =
+        MarketGrpc.newStub(market.channel).withCallCredentials(MarketCredentials.home(secret));
     stub.followSession(
-        FollowSessionRequest.newBuilder().setHome(credentials).build(),
+        FollowSessionRequest.newBuilder().setHomeId(home).build(),
         new StreamObserver<SessionEvent>() {
           @Override
           public void onNext(SessionEvent event) {
@@ -143,11 +143,10 @@ class MarketRestartIT {
             if (event.hasPhaseStarted() && event.getPhaseStarted().getPhase() == Phase.PHASE_GIFT) {
               long day = event.getPhaseStarted().getDay();
               stub.declareDay(
-                  DeclareDayRequest.newBuilder().setHome(credentials).setDay(day).build(),
-                  ignore());
+                  DeclareDayRequest.newBuilder().setHomeId(home).setDay(day).build(), ignore());
               stub.finishPhase(
                   FinishPhaseRequest.newBuilder()
-                      .setHome(credentials)
+                      .setHomeId(home)
                       .setDay(day)
                       .setPhase(Phase.PHASE_GIFT)
                       .build(),

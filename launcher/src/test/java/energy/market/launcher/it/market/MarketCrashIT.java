@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.TradePolicy;
@@ -13,6 +12,7 @@ import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
 import energy.market.client.Channels;
+import energy.market.client.MarketCredentials;
 import energy.market.server.TestHomeProcess;
 import energy.market.server.TestHomeProcess.HomeSpec;
 import energy.market.server.TestHomeProcess.Kind;
@@ -377,19 +377,17 @@ class MarketCrashIT {
 
     final Map<String, TradeReceipt> receipts = new ConcurrentHashMap<>();
     private final MarketGrpc.MarketBlockingStub stub;
-    private final HomeCredentials home;
+    private final long home;
     private final long day;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong next = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
 
     Flood(Channel channel, TestHomeProcess process, long day) {
-      this.stub = MarketGrpc.newBlockingStub(channel);
-      this.home =
-          HomeCredentials.newBuilder()
-              .setHomeId(process.id("flood"))
-              .setSecret(process.secret("flood"))
-              .build();
+      this.stub =
+          MarketGrpc.newBlockingStub(channel)
+              .withCallCredentials(MarketCredentials.home(TestHomeProcess.SECRET));
+      this.home = process.id("flood");
       this.day = day;
     }
 
@@ -410,7 +408,7 @@ class MarketCrashIT {
               stub.withDeadlineAfter(10, TimeUnit.SECONDS)
                   .trade(
                       TradeRequest.newBuilder()
-                          .setHome(home)
+                          .setHomeId(home)
                           .setDay(day)
                           .setSide(TradeSide.TRADE_SIDE_BUY)
                           .setAmountWh(AMOUNT_WH)

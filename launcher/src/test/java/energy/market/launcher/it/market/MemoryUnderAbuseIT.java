@@ -5,17 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.GetMarketStateRequest;
-import energy.market.api.v1.HomeCredentials;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
 import energy.market.client.Channels;
+import energy.market.client.MarketCredentials;
 import energy.market.server.RawCalls;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -47,6 +54,8 @@ class MemoryUnderAbuseIT {
    */
   private static final long MAX_RSS_KB = 600 * 1024;
 
+  private static final String ABUSER_SECRET = "abuser-secret-0123456789";
+
   @TempDir Path dataDir;
 
   @Test
@@ -74,8 +83,20 @@ class MemoryUnderAbuseIT {
       List<ManagedChannel> abusers = new ArrayList<>();
       ExecutorService callers = Executors.newFixedThreadPool(6);
       try {
+        // The trades come from a registered home: the size limit holds for a caller the market
+        // lets in, not only for strangers (whom it refuses before reading a byte).
+        long abuserId =
+            MarketGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .register(
+                    RegisterRequest.newBuilder()
+                        .setName("abuser")
+                        .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                        .setSecret(ABUSER_SECRET)
+                        .build())
+                .getHomeId();
         byte[] hugeName = registerWithName(SIXTY_MB);
-        byte[] hugeRequestId = tradeWithRequestId(SIXTY_MB);
+        byte[] hugeRequestId = tradeWithRequestId(abuserId, SIXTY_MB);
         for (int i = 0; i < 6; i++) {
           abusers.add(Channels.open("127.0.0.1", port));
         }
@@ -89,7 +110,7 @@ class MemoryUnderAbuseIT {
                     () ->
                         name
                             ? send(abuser, "Market/Register", hugeName)
-                            : send(abuser, "Market/Trade", hugeRequestId)));
+                            : send(asAbuser(abuser), "Market/Trade", hugeRequestId)));
           }
           for (Future<Status> answer : answers) {
             Status status = answer.get(Await.LONG.toSeconds(), TimeUnit.SECONDS);
@@ -147,8 +168,22 @@ class MemoryUnderAbuseIT {
     return -1;
   }
 
+  /** The channel, every call presenting the abusing home's credentials. */
+  private static Channel asAbuser(Channel channel) {
+    CallCredentials credentials = MarketCredentials.home(ABUSER_SECRET);
+    return ClientInterceptors.intercept(
+        channel,
+        new ClientInterceptor() {
+          @Override
+          public <Q, R> ClientCall<Q, R> interceptCall(
+              MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            return next.newCall(method, options.withCallCredentials(credentials));
+          }
+        });
+  }
+
   /** Sends an encoded request and returns the status it ended with. */
-  private static Status send(ManagedChannel channel, String method, byte[] request) {
+  private static Status send(Channel channel, String method, byte[] request) {
     try {
       RawCalls.unary(channel, method, request, Duration.ofSeconds(60));
       return Status.OK;
@@ -164,17 +199,17 @@ class MemoryUnderAbuseIT {
     return RegisterRequest.newBuilder()
         .setName(new String(name))
         .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
-        .setSecret("abuser-secret-0123456789")
+        .setSecret(ABUSER_SECRET)
         .build()
         .toByteArray();
   }
 
-  /** A Trade request whose request id has {@code size} characters. */
-  private static byte[] tradeWithRequestId(int size) {
+  /** A Trade request of a home whose request id has {@code size} characters. */
+  private static byte[] tradeWithRequestId(long homeId, int size) {
     char[] id = new char[size];
     Arrays.fill(id, 'r');
     return TradeRequest.newBuilder()
-        .setHome(HomeCredentials.newBuilder().setHomeId(1).setSecret("abuser-secret-0123456789"))
+        .setHomeId(homeId)
         .setDay(1)
         .setSide(TradeSide.TRADE_SIDE_SELL)
         .setAmountWh(1)

@@ -1,0 +1,71 @@
+package energy.market.launcher.simulate;
+
+import energy.market.client.OperatorToken;
+import energy.market.launcher.Launcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a run's children: each role as a JVM from the launcher's own class path, with its JVM
+ * options and shared class data, the operator token and the launcher's pid in its environment, and
+ * its output in the run's log directory. Every child started is handed to {@link Children} (which
+ * stops them) and watched by the {@link RunMonitor} (which ends the run when one dies).
+ */
+final class ChildLauncher {
+  private final RunSettings run;
+  private final ClassDataSharing classData;
+  private final String operatorToken;
+  private final Children children;
+  private final RunMonitor monitor;
+
+  /**
+   * @param classData the shared class data, or null when it is off
+   */
+  ChildLauncher(
+      RunSettings run,
+      ClassDataSharing classData,
+      String operatorToken,
+      Children children,
+      RunMonitor monitor) {
+    this.run = run;
+    this.classData = classData;
+    this.operatorToken = operatorToken;
+    this.children = children;
+    this.monitor = monitor;
+  }
+
+  /** Starts one child; it runs until it exits or {@link Children} stops it. */
+  Child launch(ChildSpec spec) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(spec.jvmOptions());
+    List<String> sharing = classData == null ? List.of() : classData.options(spec);
+    command.addAll(sharing);
+    // Marks every process of the run, so that `pgrep -f RUN-ID` finds them.
+    command.add("-Denergy.market.run=" + run.runId());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Launcher.class.getName());
+    command.add(spec.role());
+    command.addAll(spec.args());
+    Child child =
+        Child.start(
+            spec,
+            command,
+            Map.of(
+                OperatorToken.ENV,
+                operatorToken,
+                Simulation.LAUNCHER_PID_ENV,
+                Long.toString(ProcessHandle.current().pid())),
+            run.runDir().resolve("logs").resolve(spec.name() + ".log"));
+    children.add(child);
+    if (classData != null) {
+      classData.started(spec, child, sharing);
+    }
+    child.process().onExit().thenRun(() -> monitor.childExited(child, child.process().exitValue()));
+    return child;
+  }
+}
