@@ -11,7 +11,7 @@ import grpc
 
 from . import contract, secret
 from .home import POLICIES, Home, SessionEnded
-from .tally import Tally
+from .tally import FIELDS
 
 MAX_WH = 1_000_000_000  # the most the market accepts for any amount (energy.market.model.Energy)
 
@@ -121,12 +121,21 @@ def channel(options):
 
 def main(argv=None):
     options = parser().parse_args(argv)
-    options.secret = secret.load_or_create(options.secret_file or options.name + ".secret")
-    options.registration_token = None
-    if options.registration_token_file:
-        with open(options.registration_token_file) as token:
-            options.registration_token = token.read().strip()
-    decide = load_strategy(options.strategy)
+    try:
+        decide = load_strategy(options.strategy)
+        options.registration_token = None
+        if options.registration_token_file:
+            with open(options.registration_token_file) as token:
+                options.registration_token = token.read().strip()
+        # Last: the secret file is made only when everything else is right.
+        options.secret = secret.load_or_create(options.secret_file or options.name + ".secret")
+    except OSError as e:
+        # A file an option names that cannot be read or made: bad input, one line, exit 2.
+        print("energy_home: %s: %s" % (e.filename, e.strerror), file=sys.stderr)
+        return 2
+    except SystemExit as e:
+        print(e.code, file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory(prefix="energy-home-stubs-") as scratch:
         stubs = contract.load(options.stubs_dir or scratch, options.proto_dir)
         return run(options, stubs, decide)
@@ -148,8 +157,8 @@ def run(options, stubs, decide):
         if options.no_account:
             return 0
         account = home.account()
-        print(Tally.line(home.tally, "account home=%d" % home.home_id,
-                         {f: getattr(account, f) for f in home.tally.totals}), flush=True)
+        print(home.tally.line("account home=%d" % home.home_id,
+                              {field: getattr(account, field) for field in FIELDS}), flush=True)
         differs = home.tally.differences(account)
         if differs:
             print("energy_home: the tally differs from the account in " + ", ".join(differs),
