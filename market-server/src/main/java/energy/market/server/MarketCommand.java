@@ -92,7 +92,7 @@ public final class MarketCommand implements Callable<Integer> {
       paramLabel = "ADDR",
       description =
           "Address to listen on (default: ${DEFAULT-VALUE}, this machine only); 0.0.0.0 for"
-              + " every interface, so that homes on other machines can join.",
+              + " every interface, IPv4 and IPv6, so that homes on other machines can join.",
       defaultValue = "127.0.0.1")
   String bind;
 

@@ -9,6 +9,11 @@ import java.util.logging.SimpleFormatter;
 
 /** Sets up java.util.logging (which gRPC uses too) to print one short line per record. */
 public final class Logging {
+  // The LogManager holds loggers weakly: without this reference the project's logger, and the
+  // level set on it, would go at the next garbage collection, and FINE records (market --verbose)
+  // would fall back to the root's WARNING.
+  private static final Logger PROJECT = Logger.getLogger("energy.market");
+
   private Logging() {}
 
   /** Installs the one-line format on stderr at {@code level} for our own loggers. */
@@ -21,6 +26,6 @@ public final class Logging {
     handler.setLevel(Level.ALL);
     root.addHandler(handler);
     root.setLevel(Level.WARNING);
-    Logger.getLogger("energy.market").setLevel(level);
+    PROJECT.setLevel(level);
   }
 }

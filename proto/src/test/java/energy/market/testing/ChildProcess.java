@@ -94,6 +94,7 @@ public final class ChildProcess implements AutoCloseable {
     private final List<String> args = new ArrayList<>();
     private String mainClass;
     private Path jar;
+    private List<String> program;
     private Path directory;
 
     private Builder(String name) {
@@ -109,6 +110,15 @@ public final class ChildProcess implements AutoCloseable {
     /** Runs this executable jar instead of a class of the test's class path. */
     public Builder jar(Path jar) {
       this.jar = jar;
+      return this;
+    }
+
+    /**
+     * Runs this program (an executable and its first arguments) instead of a JVM: for a participant
+     * written in another language.
+     */
+    public Builder program(List<String> program) {
+      this.program = List.copyOf(program);
       return this;
     }
 
@@ -146,15 +156,10 @@ public final class ChildProcess implements AutoCloseable {
         command.add(GNU_ENV.toString());
         command.add("--default-signal=INT");
       }
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      if (jar != null) {
-        command.add("-jar");
-        command.add(jar.toString());
+      if (program != null) {
+        command.addAll(program);
       } else {
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
+        command.addAll(javaCommand());
       }
       command.addAll(args);
       ProcessBuilder builder = new ProcessBuilder(command);
@@ -163,6 +168,21 @@ public final class ChildProcess implements AutoCloseable {
         builder.directory(directory.toFile());
       }
       return new ChildProcess(name, builder.start());
+    }
+
+    private List<String> javaCommand() {
+      List<String> java = new ArrayList<>();
+      java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      java.addAll(jvmOptions);
+      if (jar != null) {
+        java.add("-jar");
+        java.add(jar.toString());
+      } else {
+        java.add("-cp");
+        java.add(System.getProperty("java.class.path"));
+        java.add(mainClass);
+      }
+      return java;
     }
   }
 

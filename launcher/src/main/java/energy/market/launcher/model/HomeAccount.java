@@ -12,7 +12,7 @@ package energy.market.launcher.model;
  * @param soldWh energy sold to the market
  * @param boughtWh energy bought from the market
  * @param wastedWh surplus neither given nor sold
- * @param shortfallWh demand left unmet because the home did not complete a day
+ * @param shortfallWh deficit neither received nor bought: demand left unmet
  * @param paidMicro money paid for energy bought
  * @param earnedMicro money earned for energy sold
  * @param balanceMicro earned minus paid

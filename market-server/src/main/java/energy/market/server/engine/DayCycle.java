@@ -124,6 +124,17 @@ final class DayCycle implements DayClock.Listener {
         // The close is the market's own work, done when the phase ends at once.
       }
     }
+    LOG.fine(
+        () ->
+            "day "
+                + day
+                + " "
+                + phase
+                + " began: waiting for "
+                + waitFor.size()
+                + (waitFor.size() == 1 ? " session" : " sessions")
+                + " until "
+                + deadline);
     DayState state = current.state();
     PhaseInfo info =
         new PhaseInfo(
@@ -173,9 +184,14 @@ final class DayCycle implements DayClock.Listener {
 
   @Override
   public void phaseEnded(long day, Phase phase, Set<Object> pending, Runnable proceed) {
-    if (!pending.isEmpty()) {
-      LOG.fine(() -> "day " + day + " " + phase + " ended with " + pending.size() + " late");
-    }
+    LOG.fine(
+        () ->
+            "day "
+                + day
+                + " "
+                + phase
+                + " ended"
+                + (pending.isEmpty() ? "" : " with " + pending.size() + " late: " + pending));
     DayState today = current.state();
     switch (phase) {
       case OPEN -> {

@@ -58,6 +58,13 @@ final class Lobby {
     // next day, so it sends no order for a day it did not declare.
     session.joinsFrom(current.canStillTakePart(session) ? current.number() : current.nextJoinDay());
     sink.welcome(List.copyOf(session.homes()), session.firstDay());
+    LOG.fine(
+        () ->
+            session
+                + " joined with homes "
+                + session.homes()
+                + "; takes part from day "
+                + session.firstDay());
     startIfReady();
     return session;
   }

@@ -85,8 +85,9 @@ final class MarketReads {
     return new MarketSnapshot(
         day,
         phase,
-        // Once a day closed, the price that matters is the one the next day will trade at.
-        state == null || phase == Phase.CLOSE ? current.priceMicro() : state.priceMicro(),
+        // The day in progress keeps the price it traded at through its CLOSE, as its tick's
+        // traded price says; the price set at the close is in last_tick until the next day opens.
+        state == null ? current.priceMicro() : state.priceMicro(),
         state == null ? current.lastTemperature() : state.temperatureCelsius(),
         registry.size(),
         sessions.homesConnected(),

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param day the day in progress (0 before the first)
  * @param phase the phase in progress (null before the first day)
- * @param priceMicro the price the day trades at
+ * @param priceMicro the price the day in progress trades at, through its CLOSE (the price set at
+ *     the close is in {@code lastTick})
  * @param temperatureCelsius the day's temperature so far
  * @param homesRegistered homes ever registered
  * @param homesConnected homes with a connected session

@@ -48,6 +48,7 @@ final class SessionTable {
     for (long id : homeIds) {
       Session previous = sessionOfHome.put(id, session);
       if (previous != null && previous != session) {
+        LOG.fine(() -> "home " + id + " moved from " + previous + " to " + session);
         previous.homes().remove(id);
         if (previous.homes().isEmpty()) {
           end(previous, "its homes were taken over by a newer session");
@@ -78,11 +79,13 @@ final class SessionTable {
       sessionOfHome.remove(id, session);
     }
     homesConnected = sessionOfHome.size();
+    LOG.fine(() -> session + " left; " + homesConnected + " homes connected");
     onLeave.accept(session);
   }
 
   /** The market ends a session and tells it why. */
   void end(Session session, String reason) {
+    LOG.fine(() -> "the market ends " + session + ": " + reason);
     close(session);
     session.sink().end(reason);
   }
