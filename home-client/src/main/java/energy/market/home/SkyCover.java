@@ -10,12 +10,27 @@ final class SkyCover {
 
   private final DrawStreams streams;
 
+  /** The last day computed: every home asks for the same day in turn. */
+  private volatile DayCover last = new DayCover(Long.MIN_VALUE, 0);
+
+  private record DayCover(long day, double cover) {}
+
   SkyCover(DrawStreams streams) {
     this.streams = streams;
   }
 
   /** The cloud cover of a day, 0 (clear) to 1 (overcast). */
   double cover(long day) {
+    DayCover known = last;
+    if (known.day() == day) {
+      return known.cover();
+    }
+    double cover = compute(day);
+    last = new DayCover(day, cover);
+    return cover;
+  }
+
+  private double compute(long day) {
     double cover = 0;
     for (int back = 0; back < WEIGHTS.length; back++) {
       cover += WEIGHTS[back] * streams.day(day - back).nextDouble();
