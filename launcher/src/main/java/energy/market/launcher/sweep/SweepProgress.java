@@ -44,6 +44,13 @@ final class SweepProgress {
             + String.format(Locale.ROOT, " in %.1f s", took.toMillis() / 1000.0));
   }
 
+  /** A run the sweep stopped before it ended: neither done nor failed, it runs again on resume. */
+  synchronized void stopped(PlannedRun run, Duration took) {
+    running--;
+    line(
+        run.name() + String.format(Locale.ROOT, " stopped after %.1f s", took.toMillis() / 1000.0));
+  }
+
   synchronized int failed() {
     return failed;
   }

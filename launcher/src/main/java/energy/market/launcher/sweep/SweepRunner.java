@@ -85,7 +85,15 @@ final class SweepRunner {
   /** Ends every running run (SIGTERM); runs not started yet are not started. */
   void stop() {
     stopping = true;
-    running.forEach(Process::destroy);
+    running.forEach(SweepRunner::terminate);
+  }
+
+  /**
+   * SIGTERM, which simulate turns into an orderly stop. Not {@link Process#destroy()}: it also
+   * closes the child's standard input, which a simulate started by us takes for our death.
+   */
+  private static void terminate(Process process) {
+    process.toHandle().destroy();
   }
 
   private void runOne(SweepDefinition definition, PlannedRun run) {
@@ -107,7 +115,7 @@ final class SweepRunner {
               args, definition.id(), sweepDir.resolve("logs").resolve(run.name() + ".log"));
       running.add(process);
       if (stopping) {
-        process.destroy();
+        terminate(process);
       }
       int code = process.waitFor();
       running.remove(process);
@@ -119,6 +127,10 @@ final class SweepRunner {
       detail = "interrupted";
     }
     boolean completed = RunDirectory.isComplete(runs.resolve(run.name()));
+    if (!completed && stopping) {
+      progress.stopped(run, Duration.ofNanos(System.nanoTime() - start));
+      return;
+    }
     progress.ended(run, completed, Duration.ofNanos(System.nanoTime() - start), detail);
   }
 }
