@@ -1,7 +1,8 @@
 package energy.market.home;
 
 /**
- * How homes draw their energy each day, in Wh.
+ * How homes draw their energy each day, in Wh: the model, the course model's ranges, the heating
+ * and cooling both models share, and the seasonal model's knobs.
  *
  * @param productionMinWh the least a home produces in a day
  * @param productionMaxWh the most a home produces in a day
@@ -11,6 +12,8 @@ package energy.market.home;
  * @param coolingWhPerDegree extra consumption per degree above the comfort band
  * @param comfortLowCelsius below this temperature homes heat
  * @param comfortHighCelsius above this temperature homes cool
+ * @param model which model draws the energy
+ * @param seasonal the seasonal model's knobs (unused by the course model)
  */
 public record HomeParameters(
     long productionMinWh,
@@ -20,16 +23,59 @@ public record HomeParameters(
     long heatingWhPerDegree,
     long coolingWhPerDegree,
     double comfortLowCelsius,
-    double comfortHighCelsius) {
+    double comfortHighCelsius,
+    HomeModel model,
+    SeasonalParameters seasonal) {
 
   /** The course project's ranges (production 20-80 kWh, consumption 6-60 kWh). */
   public static final HomeParameters DEFAULTS =
       new HomeParameters(20_000, 80_000, 6_000, 60_000, 1_000, 800, 15.0, 22.0);
 
+  /** The course model with these ranges. */
+  public HomeParameters(
+      long productionMinWh,
+      long productionMaxWh,
+      long consumptionMinWh,
+      long consumptionMaxWh,
+      long heatingWhPerDegree,
+      long coolingWhPerDegree,
+      double comfortLowCelsius,
+      double comfortHighCelsius) {
+    this(
+        productionMinWh,
+        productionMaxWh,
+        consumptionMinWh,
+        consumptionMaxWh,
+        heatingWhPerDegree,
+        coolingWhPerDegree,
+        comfortLowCelsius,
+        comfortHighCelsius,
+        HomeModel.COURSE,
+        SeasonalParameters.DEFAULTS);
+  }
+
+  /** The same parameters drawn with another model. */
+  public HomeParameters withModel(HomeModel newModel, SeasonalParameters newSeasonal) {
+    return new HomeParameters(
+        productionMinWh,
+        productionMaxWh,
+        consumptionMinWh,
+        consumptionMaxWh,
+        heatingWhPerDegree,
+        coolingWhPerDegree,
+        comfortLowCelsius,
+        comfortHighCelsius,
+        newModel,
+        newSeasonal);
+  }
+
   /** The largest draw allowed, per day: 1 GWh. */
   public static final long MAX_WH = 1_000_000_000L;
 
   public HomeParameters {
+    if (model == null || seasonal == null) {
+      throw new IllegalArgumentException("a home model and its seasonal knobs are required");
+    }
     range("production", productionMinWh, productionMaxWh);
     range("consumption", consumptionMinWh, consumptionMaxWh);
     if (heatingWhPerDegree < 0 || heatingWhPerDegree > 1_000_000) {

@@ -10,6 +10,7 @@ import energy.market.launcher.config.ConfigFile;
 import energy.market.launcher.config.ConfigKeys;
 import energy.market.launcher.config.ConfigOrigin;
 import energy.market.launcher.simulate.SimulateCommand;
+import energy.market.launcher.sweep.SweepCommand;
 import energy.market.launcher.watch.WatchCommand;
 import energy.market.server.MarketCommand;
 import energy.market.weather.WeatherCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
       WeatherCommand.class,
       ExternalCommand.class,
       SimulateCommand.class,
+      SweepCommand.class,
       WatchCommand.class,
       BenchCommand.class
     },

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -299,6 +300,23 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     out.flush();
     return code;
+  }
+
+  /**
+   * Checks a simulate command line as simulate would before starting anything, without starting
+   * anything: for commands that run many simulations and must refuse a bad one up front.
+   *
+   * @param args the options, without the command name
+   * @throws IllegalArgumentException with simulate's one-line message
+   */
+  public static void check(List<String> args) {
+    CommandLine line = new CommandLine(new SimulateCommand());
+    try {
+      line.parseArgs(args.toArray(String[]::new));
+      ((SimulateCommand) line.getCommand()).validate();
+    } catch (ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 
   /** Checks every option as the children will read them, before anything starts. */

@@ -3,6 +3,7 @@ package energy.market.launcher.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.launcher.Launcher;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** Parsing, defaults and config precedence of simulate, in process, without starting anything. */
 class SimulateCommandTest {
@@ -150,6 +152,46 @@ class SimulateCommandTest {
     assertTrue(run.forwardedTo("weather").contains("--noise=1"));
     assertTrue(simulate.replay(run).contains("--days=3"), simulate.replay(run).toString());
     assertTrue(simulate.replay(run).contains("--gamma=0.8"));
+  }
+
+  @Test
+  void theHomeModelAndItsKnobsComeFromFlagsOrTheConfigFileAndReachTheHomes() throws Exception {
+    Path file = config("home-model=seasonal", "home.pv-size=1-4", "cloud-loss=0.5");
+
+    RunSettings run =
+        parse(
+                "simulate",
+                "--config",
+                file.toString(),
+                "--household",
+                "8-12",
+                "--results-dir",
+                dir.toString())
+            .validate();
+
+    List<String> home = run.forwardedTo("home");
+    assertTrue(home.contains("--home-model=seasonal"), home.toString());
+    assertTrue(home.contains("--pv-size=1-4"), home.toString());
+    assertTrue(home.contains("--cloud-loss=0.5"), home.toString());
+    assertTrue(home.contains("--household=8-12"), home.toString());
+    assertFalse(run.forwardedTo("market").contains("--home-model=seasonal"));
+    assertTrue(
+        parse("simulate", "--results-dir", dir.toString())
+            .validate()
+            .forwardedTo("home")
+            .contains("--home-model=course"),
+        "course is the default");
+  }
+
+  @Test
+  void aBadSeasonalKnobStopsTheRunBeforeAnythingStarts() {
+    ParameterException e =
+        assertThrows(
+            ParameterException.class,
+            () ->
+                parse("simulate", "--sun-hours", "2-30", "--results-dir", dir.toString())
+                    .validate());
+    assertTrue(e.getMessage().startsWith("--sun-hours 2.0-30.0 is not allowed"), e.getMessage());
   }
 
   @Test
