@@ -1,5 +1,6 @@
 package energy.market.launcher.watch;
 
+import energy.market.client.Backoff;
 import energy.market.client.Channels;
 import energy.market.client.ClientTls;
 import energy.market.client.MarketAddress;
@@ -97,25 +98,15 @@ public final class WatchCommand implements Callable<Integer> {
 
     ManagedChannel channel = Channels.open(address, tls);
     MarketFeed feed = new MarketFeed(channel, true);
-    long fromDay = 1;
-    try {
-      MarketStatus status = feed.status(Duration.ofSeconds(5));
-      fromDay = Math.max(1, status.day() - daysShown);
-      out.printf(
-          Locale.ROOT,
-          "watching the market at %s: day %d (%s), %d homes connected%n",
-          address,
-          status.day(),
-          status.phase(),
-          status.homesConnected());
-    } catch (StatusRuntimeException e) {
-      out.println(
-          "the market at "
-              + address
-              + " does not answer ("
-              + e.getStatus().getCode()
-              + "); waiting for it");
-    }
+    MarketStatus status = firstStatus(feed, address, out);
+    long fromDay = Math.max(1, status.day() - daysShown);
+    out.printf(
+        Locale.ROOT,
+        "watching the market at %s: day %d (%s), %d homes connected%n",
+        address,
+        status.day(),
+        status.phase(),
+        status.homesConnected());
     out.flush();
 
     CompletableFuture<Integer> done = new CompletableFuture<>();
@@ -179,5 +170,32 @@ public final class WatchCommand implements Callable<Integer> {
     view.close();
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     return code;
+  }
+
+  /**
+   * The market's state, asked until it answers: a market that is starting, or slow to answer its
+   * first call, is waited for (said once), so the watch always says where it starts from.
+   */
+  private static MarketStatus firstStatus(MarketFeed feed, MarketAddress address, PrintWriter out)
+      throws InterruptedException {
+    Backoff backoff = Backoff.standard();
+    boolean told = false;
+    while (true) {
+      try {
+        return feed.status(Duration.ofSeconds(5));
+      } catch (StatusRuntimeException e) {
+        if (!told) {
+          out.println(
+              "the market at "
+                  + address
+                  + " does not answer ("
+                  + e.getStatus().getCode()
+                  + "); waiting for it");
+          out.flush();
+          told = true;
+        }
+        TimeUnit.MILLISECONDS.sleep(backoff.next().toMillis());
+      }
+    }
   }
 }
