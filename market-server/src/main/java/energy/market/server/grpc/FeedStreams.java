@@ -17,6 +17,14 @@ import java.util.function.Supplier;
 
 /** Serves a {@link ReplayFeed} on a server stream, pulling only while the stream is ready. */
 final class FeedStreams {
+  /**
+   * The most bytes a subscriber may have waiting in the transport before the feed stops pulling for
+   * it: a few dozen ticks. gRPC's default (32 KiB) would let 10,000 stalled subscribers hold over
+   * 300 MB of buffers; past this the items wait in the shared history, where the lag rule bounds
+   * them.
+   */
+  static final int QUEUED_BYTES_PER_SUBSCRIBER = 4 * 1024;
+
   private FeedStreams() {}
 
   /**
@@ -60,6 +68,7 @@ final class FeedStreams {
       long fromDay,
       Function<T, P> toProto) {
     ServerCallStreamObserver<P> call = (ServerCallStreamObserver<P>) observer;
+    call.setOnReadyThreshold(QUEUED_BYTES_PER_SUBSCRIBER);
     AtomicReference<ReplayFeed<T>.Subscription> subscription = new AtomicReference<>();
     // The handlers must be set before the service method returns.
     call.setOnReadyHandler(
