@@ -19,11 +19,11 @@ import java.util.function.Supplier;
 final class FeedStreams {
   /**
    * The most bytes a subscriber may have waiting in the transport before the feed stops pulling for
-   * it: a few dozen ticks. gRPC's default (32 KiB) would let 10,000 stalled subscribers hold over
-   * 300 MB of buffers; past this the items wait in the shared history, where the lag rule bounds
-   * them.
+   * it: about eight ticks. Each waiting tick also holds the transport's own objects (a buffer, a
+   * frame, a promise), so gRPC's default of 32 KiB let 10,000 stalled subscribers hold well over
+   * 100 MB of heap; past this the ticks wait in the shared history, where the lag rule bounds them.
    */
-  static final int QUEUED_BYTES_PER_SUBSCRIBER = 4 * 1024;
+  static final int QUEUED_BYTES_PER_SUBSCRIBER = 1024;
 
   private FeedStreams() {}
 
