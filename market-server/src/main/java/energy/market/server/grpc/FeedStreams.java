@@ -19,9 +19,10 @@ import java.util.function.Supplier;
 final class FeedStreams {
   /**
    * The most bytes a subscriber may have waiting in the transport before the feed stops pulling for
-   * it: about eight ticks. Each waiting tick also holds the transport's own objects (a buffer, a
-   * frame, a promise), so gRPC's default of 32 KiB let 10,000 stalled subscribers hold well over
-   * 100 MB of heap; past this the ticks wait in the shared history, where the lag rule bounds them.
+   * it: about eight ticks. gRPC's default, 32 KiB a stream, would let 10,000 stalled subscribers
+   * hold 320 MB of ticks, and each waiting tick also holds the transport's objects (a buffer, a
+   * frame, a promise); past this the ticks wait in the shared history, where the lag rule bounds
+   * them.
    */
   static final int QUEUED_BYTES_PER_SUBSCRIBER = 1024;
 
