@@ -10,7 +10,6 @@ import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.MarketState;
-import energy.market.api.v1.PriceTick;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.ReportWeatherRequest;
@@ -22,14 +21,28 @@ import energy.market.api.v1.TradeReceipt;
 import energy.market.api.v1.TradeRequest;
 import energy.market.client.ContractEnums;
 import energy.market.server.engine.MarketEngine;
+import energy.market.server.feed.Tick;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
+import java.util.function.Function;
 
 /** {@code energy.market.v1.Market}: adapts each call to the engine. */
-public final class MarketService extends MarketGrpc.MarketImplBase {
+public final class MarketService implements MarketGrpc.AsyncService, BindableService {
   private final MarketEngine engine;
+  private final Function<Tick, EncodedMessage> encodedTicks = new LastEncoded<>(ProtoMapper::tick);
 
   public MarketService(MarketEngine engine) {
     this.engine = engine;
+  }
+
+  /** Every method as generated, but StreamPrices, whose ticks are encoded once for all. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return FeedStreams.encodedReplies(
+        MarketGrpc.bindService(this),
+        MarketGrpc.getStreamPricesMethod(),
+        this::streamEncodedPrices);
   }
 
   @Override
@@ -98,13 +111,11 @@ public final class MarketService extends MarketGrpc.MarketImplBase {
         ProtoMapper::receipt);
   }
 
-  @Override
-  public void streamPrices(StreamPricesRequest request, StreamObserver<PriceTick> observer) {
+  /** StreamPrices, bound by {@link #bindService()} in place of the generated method. */
+  private void streamEncodedPrices(
+      StreamPricesRequest request, StreamObserver<EncodedMessage> observer) {
     FeedStreams.serve(
-        observer,
-        () -> engine.ticksFrom(request.getFromDay()),
-        request.getFromDay(),
-        ProtoMapper::tick);
+        observer, () -> engine.ticksFrom(request.getFromDay()), request.getFromDay(), encodedTicks);
   }
 
   @Override
