@@ -141,10 +141,15 @@ public final class Simulation {
       // The daemons serve nobody once the days are over: they stop while the homes leave.
       List<Child> daemons = Stream.of(external, weather).filter(Objects::nonNull).toList();
       children.signal(daemons);
+      List<Child> marketOnly = market == null ? List.of() : List.of(market);
       if (ending.kind() == Ending.Kind.COMPLETED) {
         ResultsWarmUp.start(List.copyOf(days.values()));
         // The books are final once the last day closed: read them while the homes leave.
         accounts = readAccounts();
+        closeFeed();
+        // The market stops while the homes leave: it takes no new calls but lets their sessions
+        // run to their end, which they reach by themselves after the last day.
+        children.signal(marketOnly);
         // The homes leave by themselves after the last day; a signal now would race their exit.
         Children.awaitExit(homes, stopGrace);
       }
@@ -152,14 +157,11 @@ public final class Simulation {
       if (accounts == null) {
         accounts = readAccounts();
       }
-      if (feed != null) {
-        // Cancel the feed first, or the market would wait for our stream when it shuts down.
-        feed.close();
-      }
+      closeFeed();
       // The daemons were told to stop first and are leaving by now: the market stops meanwhile.
       // It lets running calls finish (a watcher's price stream holds it ~3 s), so it gets twice
       // the grace before it is killed.
-      children.signal(market == null ? List.of() : List.of(market));
+      children.signal(marketOnly);
       children.stop(daemons, stopGrace);
       children.stop(market, stopGrace.multipliedBy(2));
       leftovers = children.alive();
@@ -292,6 +294,13 @@ public final class Simulation {
         startup.toMillis() / 1000.0);
     out.flush();
     return true;
+  }
+
+  /** Cancels the feed, or the market would wait for our stream when it shuts down. */
+  private void closeFeed() {
+    if (feed != null) {
+      feed.close();
+    }
   }
 
   private int homesConnected() {
