@@ -24,7 +24,7 @@ final class ChildArguments {
     ChildCommands commands = new ChildCommands(run);
     List<ChildSpec> specs = new ArrayList<>();
     specs.add(commands.market());
-    specs.add(commands.weather(1));
+    specs.add(commands.weather(1, 0));
     specs.add(commands.external(1));
     if (!run.shares().isEmpty()) {
       specs.add(commands.homes(run.shares().get(0), 1, 1));

@@ -61,15 +61,15 @@ public final class ChildCommands {
     return new ChildSpec("market", "market", JvmOptions.market(run.homes()), args, MARKET_READY);
   }
 
-  /** The weather daemon, writing the run's own shared-memory file. */
-  public ChildSpec weather(int marketPort) {
+  /** The weather daemon on {@code port} (0: any), writing the run's own shared-memory file. */
+  public ChildSpec weather(int marketPort, int port) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--market",
                 LOOPBACK + ":" + marketPort,
                 "--port",
-                "0",
+                Integer.toString(port),
                 "--bind",
                 LOOPBACK,
                 "--seed",

@@ -141,19 +141,28 @@ public final class Simulation {
       // The daemons serve nobody once the days are over: they stop while the homes leave.
       List<Child> daemons = Stream.of(external, weather).filter(Objects::nonNull).toList();
       children.signal(daemons);
+      List<Child> marketOnly = market == null ? List.of() : List.of(market);
       if (ending.kind() == Ending.Kind.COMPLETED) {
+        ResultsWarmUp.start(List.copyOf(days.values()));
+        // The books are final once the last day closed: read them while the homes leave.
+        accounts = readAccounts();
+        closeFeed();
+        // The market stops while the homes leave: it takes no new calls but lets their sessions
+        // run to their end, which they reach by themselves after the last day.
+        children.signal(marketOnly);
         // The homes leave by themselves after the last day; a signal now would race their exit.
         Children.awaitExit(homes, stopGrace);
       }
       children.stop(homes, stopGrace);
-      accounts = readAccounts();
-      if (feed != null) {
-        // Cancel the feed first, or the market would wait for our stream when it shuts down.
-        feed.close();
+      if (accounts == null) {
+        accounts = readAccounts();
       }
+      closeFeed();
+      // The daemons were told to stop first and are leaving by now: the market stops meanwhile.
+      // It lets running calls finish (a watcher's price stream holds it ~3 s), so it gets twice
+      // the grace before it is killed.
+      children.signal(marketOnly);
       children.stop(daemons, stopGrace);
-      // The market lets running calls finish (a watcher's price stream holds it ~3 s), so it
-      // gets twice the grace before it is killed.
       children.stop(market, stopGrace.multipliedBy(2));
       leftovers = children.alive();
       out.printf(
@@ -195,6 +204,19 @@ public final class Simulation {
       return false;
     }
     marketPort = Integer.parseInt(market.ready());
+    // Every other child needs only the market's address, so they all start now and come up side by
+    // side: a JVM start is mostly one thread, and one after the other they left a core idle. The
+    // homes read the temperature from the shared-memory file and reach the weather daemon's stream
+    // only as a fallback, so the daemon gets a port chosen here instead of one it prints later. The
+    // market opens day 1 only once every home and both daemons are connected, so the order in
+    // which they connect does not matter.
+    weatherPort = FreePort.pick(ChildCommands.LOOPBACK);
+    weather = launcher.launch(commands.weather(marketPort, weatherPort));
+    external = launcher.launch(commands.external(marketPort));
+    for (HomeShare share : run.shares()) {
+      homes.add(launcher.launch(commands.homes(share, marketPort, weatherPort)));
+    }
+
     marketChannel = Channels.open(ChildCommands.LOOPBACK + ":" + marketPort, clientTls);
     if (!monitor.waitFor(
         "the market did not report SERVING",
@@ -210,16 +232,12 @@ public final class Simulation {
         marketPort);
     out.flush();
 
-    // The external daemon needs only the market: it starts while the weather daemon comes up.
-    weather = launcher.launch(commands.weather(marketPort));
-    external = launcher.launch(commands.external(marketPort));
     if (!monitor.waitFor(
         "the weather daemon did not print its port",
         startupTimeout,
         () -> weather.ready() != null)) {
       return false;
     }
-    weatherPort = Integer.parseInt(weather.ready());
     ManagedChannel weatherChannel =
         Channels.open(ChildCommands.LOOPBACK + ":" + weatherPort, clientTls);
     try {
@@ -241,11 +259,6 @@ public final class Simulation {
         run.shmFile());
     out.flush();
 
-    // The market opens day 1 only once every home and both daemons are connected, so the order
-    // in which they connect does not matter.
-    for (HomeShare share : run.shares()) {
-      homes.add(launcher.launch(commands.homes(share, marketPort, weatherPort)));
-    }
     if (!monitor.waitFor(
         "the external daemon did not start", startupTimeout, () -> external.ready() != null)) {
       return false;
@@ -281,6 +294,13 @@ public final class Simulation {
         startup.toMillis() / 1000.0);
     out.flush();
     return true;
+  }
+
+  /** Cancels the feed, or the market would wait for our stream when it shuts down. */
+  private void closeFeed() {
+    if (feed != null) {
+      feed.close();
+    }
   }
 
   private int homesConnected() {

@@ -57,7 +57,7 @@ class ChildCommandsTest {
     assertEquals(Path.of(tlsDir, "server.pem").toString(), after(market, "--tls-cert"));
     assertEquals(Path.of(tlsDir, "server-key.pem").toString(), after(market, "--tls-key"));
     assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(market, "--tls-client-ca"));
-    List<String> weather = tls.weather(4000).args();
+    List<String> weather = tls.weather(4000, 0).args();
     assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(weather, "--tls-client-ca"));
     assertEquals(Path.of(tlsDir, "ca.pem").toString(), after(weather, "--tls-ca"));
     for (List<String> client :
@@ -93,7 +93,7 @@ class ChildCommandsTest {
 
   @Test
   void theDaemonsFollowTheMarketWithTheRunsSeed() {
-    List<String> weather = commands.weather(4000).args();
+    List<String> weather = commands.weather(4000, 0).args();
     List<String> external = commands.external(4000).args();
 
     assertEquals("/dev/shm/energy-market-r1", after(weather, "--shm-file"));
