@@ -406,6 +406,5 @@ public final class MarketEngine implements AutoCloseable {
     trades.shutdown();
     thread.shutdown(Duration.ofSeconds(5));
     ledger.close();
-    trades.stopReceipts();
   }
 }

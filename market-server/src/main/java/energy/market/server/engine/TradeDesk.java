@@ -5,7 +5,6 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import energy.market.model.Energy;
 import energy.market.model.Phase;
 import energy.market.model.Side;
@@ -26,8 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,11 +54,6 @@ final class TradeDesk {
   private final MarketRun run;
   private final DayClock clock;
   private final Semaphore uncommitted = new Semaphore(MAX_UNCOMMITTED_TRADES);
-  // Receipts are answered here, not on the ledger's writer: sending a batch of receipts (framing
-  // and serializing each reply) would otherwise delay the writer's next commit.
-  private final ExecutorService receipts =
-      Executors.newSingleThreadExecutor(
-          new ThreadFactoryBuilder().setNameFormat("trade-receipts").setDaemon(true).build());
 
   TradeDesk(
       MarketThread thread,
@@ -124,7 +116,7 @@ final class TradeDesk {
         // A repeated request id waits for the commit of everything before it, its original too.
         CompletableFuture<Void> kept = ledger.tradesKept(fresh);
         handedOff = true;
-        return kept.handleAsync(
+        return kept.handle(
             (done, failure) -> {
               uncommitted.release();
               if (failure != null) {
@@ -135,8 +127,7 @@ final class TradeDesk {
                 throw new CompletionException(cause);
               }
               return result.record();
-            },
-            receipts);
+            });
       } finally {
         state.gate().exit();
       }
@@ -314,13 +305,5 @@ final class TradeDesk {
   /** Waits for running trades, then stops the executor. */
   void shutdown() {
     trades.shutdown(Duration.ofSeconds(10));
-  }
-
-  /**
-   * Stops the receipts' thread once nothing can complete a trade any more (the ledger is closed);
-   * receipts already queued are still sent.
-   */
-  void stopReceipts() {
-    receipts.shutdown();
   }
 }
