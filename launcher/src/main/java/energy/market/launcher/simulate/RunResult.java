@@ -2,10 +2,12 @@ package energy.market.launcher.simulate;
 
 import energy.market.launcher.feed.Accounts;
 import energy.market.launcher.model.DayRecord;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a run did: how it ended, its closed days, the homes' accounts and its children.
@@ -45,4 +47,36 @@ public record RunResult(
    */
   public record ChildRecord(
       String name, String role, long pid, List<String> command, Integer exitCode, Path log) {}
+
+  /**
+   * Prints the run's last lines (its verdict, where its results are, any process that could not be
+   * stopped) and gives the command's exit code.
+   */
+  int summarize(PrintWriter out, RunSettings run, List<String> files) {
+    Ending ending = ending();
+    double seconds = Duration.between(started(), finished()).toMillis() / 1000.0;
+    String verdict =
+        switch (ending.kind()) {
+          case COMPLETED -> "completed";
+          case SIGNAL -> "stopped";
+          default -> "failed";
+        };
+    out.printf(
+        Locale.ROOT,
+        "run %s %s: %s (%d of %d days closed, %.1f s)%n",
+        run.runId(),
+        verdict,
+        ending.message(),
+        days().size(),
+        run.days(),
+        seconds);
+    out.println("results in " + run.runDir() + ": " + String.join(", ", files));
+    int code = ending.exitCode();
+    if (!leftovers().isEmpty()) {
+      out.println("could not stop: " + String.join(", ", leftovers()));
+      code = code == 0 ? 1 : code;
+    }
+    out.flush();
+    return code;
+  }
 }

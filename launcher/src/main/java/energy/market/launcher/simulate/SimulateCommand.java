@@ -271,35 +271,7 @@ public final class SimulateCommand implements Callable<Integer> {
           .println("simulate: could not write the results: " + e.getMessage());
       return 1;
     }
-    return summarize(out, run, result, files);
-  }
-
-  private int summarize(PrintWriter out, RunSettings run, RunResult result, List<String> files) {
-    Ending ending = result.ending();
-    double seconds = Duration.between(result.started(), result.finished()).toMillis() / 1000.0;
-    String verdict =
-        switch (ending.kind()) {
-          case COMPLETED -> "completed";
-          case SIGNAL -> "stopped";
-          default -> "failed";
-        };
-    out.printf(
-        Locale.ROOT,
-        "run %s %s: %s (%d of %d days closed, %.1f s)%n",
-        run.runId(),
-        verdict,
-        ending.message(),
-        result.days().size(),
-        run.days(),
-        seconds);
-    out.println("results in " + run.runDir() + ": " + String.join(", ", files));
-    int code = ending.exitCode();
-    if (!result.leftovers().isEmpty()) {
-      out.println("could not stop: " + String.join(", ", result.leftovers()));
-      code = code == 0 ? 1 : code;
-    }
-    out.flush();
-    return code;
+    return result.summarize(out, run, files);
   }
 
   /**

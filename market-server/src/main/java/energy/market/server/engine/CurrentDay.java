@@ -1,12 +1,31 @@
 package energy.market.server.engine;
 
 import energy.market.model.Phase;
+import energy.market.server.feed.Tick;
+import energy.market.server.price.PriceParameters;
 
 /**
  * Where the market stands: the day in progress and its phase, and the price and temperature a new
  * day starts from. Written by the market thread only, read anywhere.
  */
 final class CurrentDay {
+  /**
+   * Where a market stands after {@code lastClosedDay}: the last tick's price and temperature, or
+   * (no day closed yet) the initial price and, until the first weather report, a day in the middle
+   * of the comfort band, so a market without a weather daemon is not pushed by an imaginary cold.
+   *
+   * @param last the last tick, or null before the first close
+   */
+  static CurrentDay after(long lastClosedDay, Tick last, PriceParameters price) {
+    if (last != null) {
+      return new CurrentDay(lastClosedDay, last.priceMicro(), last.temperatureCelsius());
+    }
+    return new CurrentDay(
+        lastClosedDay,
+        price.initialMicro(),
+        (price.comfortLowCelsius() + price.comfortHighCelsius()) / 2);
+  }
+
   private volatile DayState state;
   private volatile long number;
   private volatile Phase phase;

@@ -158,16 +158,7 @@ public final class MarketEngine implements AutoCloseable {
     }
     events.expireBefore(resume.lastClosedDay() + 1);
     resume.ticks().forEach(ticks::publish);
-    Tick last = ticks.latest();
-    if (last != null) {
-      return new CurrentDay(resume.lastClosedDay(), last.priceMicro(), last.temperatureCelsius());
-    }
-    // Until the first weather report, assume a day in the middle of the comfort band, so a
-    // market without a weather daemon is not pushed by an imaginary cold.
-    return new CurrentDay(
-        resume.lastClosedDay(),
-        settings.price().initialMicro(),
-        (settings.price().comfortLowCelsius() + settings.price().comfortHighCelsius()) / 2);
+    return CurrentDay.after(resume.lastClosedDay(), ticks.latest(), settings.price());
   }
 
   private void stopClockAfter(Throwable failure) {
@@ -175,8 +166,6 @@ public final class MarketEngine implements AutoCloseable {
       clock.stop();
     }
   }
-
-  // ---------------------------------------------------------------- start and sessions
 
   /** Starts the day clock now. */
   public void start() {
@@ -250,8 +239,6 @@ public final class MarketEngine implements AutoCloseable {
     thread.run(() -> clock.done(session, day, phase));
   }
 
-  // ---------------------------------------------------------------- GIFT
-
   /** A session's GIFT batch: declarations, offers and claims. Bad entries are skipped, logged. */
   public void dayReports(Session session, long day, List<HomeReport> reports) {
     thread.run(() -> intake.dayReports(session, day, reports));
@@ -282,8 +269,6 @@ public final class MarketEngine implements AutoCloseable {
         });
   }
 
-  // ---------------------------------------------------------------- TRADE
-
   /**
    * One trade through a unary call, on the bounded executor; fails with {@link
    * energy.market.server.trade.OverloadedException} when its queue is full.
@@ -304,8 +289,6 @@ public final class MarketEngine implements AutoCloseable {
     thread.run(() -> trades.tradeOrders(session, day, orders, refused));
   }
 
-  // ---------------------------------------------------------------- operator inputs
-
   /**
    * The weather daemon's temperature for a day; applies only during that day's OPEN.
    *
@@ -320,8 +303,6 @@ public final class MarketEngine implements AutoCloseable {
       Caller caller, String eventId, EventKind kind, String source) {
     return thread.call(() -> operatorInputs.reportEvent(caller, eventId, kind, source));
   }
-
-  // ---------------------------------------------------------------- reads
 
   /** The price ticks, replayable. */
   public ReplayFeed<Tick> ticks() {
