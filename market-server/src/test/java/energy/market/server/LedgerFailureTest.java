@@ -1,15 +1,14 @@
 package energy.market.server;
 
+import static energy.market.server.SessionMessages.report;
+import static energy.market.server.SessionMessages.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import energy.market.api.v1.DayReports;
-import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
-import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradePolicy;
 import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
@@ -59,17 +58,7 @@ class LedgerFailureTest {
       TestSession session = market.connect(home);
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
-      session.send(
-          SessionRequest.newBuilder()
-              .setDayReports(
-                  DayReports.newBuilder()
-                      .setDay(1)
-                      .addReports(
-                          HomeDayReport.newBuilder()
-                              .setHomeId(home.getHomeId())
-                              .setProducedWh(0)
-                              .setConsumedWh(5_000)))
-              .build());
+      session.send(reports(1, report(home, 0, 5_000)));
       session.awaitPhase(Phase.PHASE_TRADE);
       StatusRuntimeException refused =
           assertThrows(

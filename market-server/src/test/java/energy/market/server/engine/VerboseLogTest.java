@@ -1,9 +1,9 @@
 package energy.market.server.engine;
 
+import static energy.market.server.SessionMessages.report;
+import static energy.market.server.SessionMessages.reports;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import energy.market.api.v1.DayReports;
-import energy.market.api.v1.HomeDayReport;
 import energy.market.api.v1.Phase;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.SessionRequest;
@@ -63,17 +63,7 @@ class VerboseLogTest {
       TestSession session = market.connect(home);
       market.startClock();
       session.awaitPhase(Phase.PHASE_GIFT);
-      session.send(
-          SessionRequest.newBuilder()
-              .setDayReports(
-                  DayReports.newBuilder()
-                      .setDay(1)
-                      .addReports(
-                          HomeDayReport.newBuilder()
-                              .setHomeId(home.getHomeId())
-                              .setProducedWh(1_000)
-                              .setConsumedWh(1_000)))
-              .build());
+      session.send(reports(1, report(home, 1_000, 1_000)));
       session.awaitPhase(Phase.PHASE_TRADE);
       session.send(
           SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
