@@ -59,9 +59,9 @@ public final class BaselineCommand implements Callable<Integer> {
   @Option(
       names = "--warm-up",
       description =
-          "Unary: seconds of the same load before --seconds, not counted (default:"
-              + " ${DEFAULT-VALUE}); --feed always warms up 2 s.",
-      defaultValue = "2")
+          "Unary: seconds of the same load before --seconds, not counted, as bench trades"
+              + " (default: ${DEFAULT-VALUE}); --feed always warms up 2 s.",
+      defaultValue = "10")
   int warmUp;
 
   @Option(

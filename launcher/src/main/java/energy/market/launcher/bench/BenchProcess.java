@@ -82,7 +82,7 @@ final class BenchProcess implements AutoCloseable {
 
   /** A new connection to the server, over TLS when it serves TLS; the caller shuts it down. */
   ManagedChannel openChannel() {
-    return Channels.open("127.0.0.1:" + port, tls);
+    return Channels.openDirect("127.0.0.1:" + port, tls);
   }
 
   private int awaitPort() throws IOException {

@@ -27,8 +27,8 @@ import java.util.logging.Logger;
  *
  * <p>gRPC parses a request before any ordinary interceptor sees it, and a parse failure there ends
  * the call with UNKNOWN and a logged stack trace. So the guarded service takes its requests as raw
- * streams ({@link ServerInterceptors#useInputStreamMessages}) and the guard lets the service's own
- * parsing run inside it, where a failure can be answered properly.
+ * streams ({@link RawRequests}) and the guard lets the service's own parsing run inside it, where a
+ * failure can be answered properly.
  */
 public final class InboundGuard implements ServerInterceptor {
   /** The largest request of a unary call or a feed subscription: a few short fields. */
@@ -62,7 +62,7 @@ public final class InboundGuard implements ServerInterceptor {
 
   /** The service, taking its requests through this guard. */
   public ServerServiceDefinition guard(ServerServiceDefinition service) {
-    return ServerInterceptors.intercept(ServerInterceptors.useInputStreamMessages(service), this);
+    return ServerInterceptors.intercept(RawRequests.of(service), this);
   }
 
   /** The size limit of a method's requests. */

@@ -1,5 +1,6 @@
 package energy.market.server.ledger;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import energy.market.server.trade.OverloadedException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,8 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
 
 /**
@@ -17,6 +22,9 @@ import java.util.logging.Logger;
  * its queue, runs them all in one transaction, commits (one fsync for all of them), and only then
  * completes each write's future. Callers that wait for their future therefore never hear "done"
  * before their rows are durable, and many concurrent callers share one commit.
+ *
+ * <p>The futures are completed by a second thread, in commit order: what waits on a write (a
+ * trade's receipt, serialized and sent) then runs beside the next commit rather than before it.
  *
  * <p>Each write runs inside its own savepoint, so one failing write (a broken constraint) fails
  * alone. A failed commit fails the whole batch and breaks the writer: every later write fails at
@@ -49,6 +57,7 @@ final class GroupCommit implements AutoCloseable {
   private final Statement savepoints;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread thread;
+  private final ExecutorService completions;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
   private boolean closed; // guarded by this
@@ -62,6 +71,12 @@ final class GroupCommit implements AutoCloseable {
     this.connection = connection;
     this.writes = new LedgerWrites(connection);
     this.savepoints = connection.createStatement();
+    this.completions =
+        Executors.newSingleThreadExecutor(
+            new ThreadFactoryBuilder()
+                .setNameFormat(name + "-completions")
+                .setDaemon(true)
+                .build());
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
     thread.start();
@@ -138,7 +153,7 @@ final class GroupCommit implements AutoCloseable {
   private void commit(List<Pending> batch) {
     LedgerException failure = broken;
     if (failure != null) {
-      batch.forEach(pending -> pending.done().completeExceptionally(failure));
+      settle(batch, i -> failure);
       return;
     }
     if (batch.size() > 1 && commitTogether(batch)) {
@@ -172,18 +187,34 @@ final class GroupCommit implements AutoCloseable {
       } catch (SQLException rollback) {
         e.addSuppressed(rollback);
       }
-      batch.forEach(pending -> pending.done().completeExceptionally(fatal));
+      settle(batch, i -> fatal);
       return;
     }
     commits.incrementAndGet();
     written.addAndGet(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      if (failures.get(i) == null) {
-        batch.get(i).done().complete(null);
-      } else {
-        batch.get(i).done().completeExceptionally(failures.get(i));
-      }
+    settle(batch, failures::get);
+  }
+
+  /**
+   * Completes each write's future on the completions thread: committed when {@code failureOf} gives
+   * null for it, else failed with what it gives.
+   */
+  private void settle(List<Pending> batch, IntFunction<LedgerException> failureOf) {
+    List<Pending> settled = List.copyOf(batch);
+    List<LedgerException> failures = new ArrayList<>(settled.size());
+    for (int i = 0; i < settled.size(); i++) {
+      failures.add(failureOf.apply(i));
     }
+    completions.execute(
+        () -> {
+          for (int i = 0; i < settled.size(); i++) {
+            if (failures.get(i) == null) {
+              settled.get(i).done().complete(null);
+            } else {
+              settled.get(i).done().completeExceptionally(failures.get(i));
+            }
+          }
+        });
   }
 
   private static String what(List<Pending> batch) {
@@ -215,7 +246,7 @@ final class GroupCommit implements AutoCloseable {
     }
     commits.incrementAndGet();
     written.addAndGet(batch.size());
-    batch.forEach(pending -> pending.done().complete(null));
+    settle(batch, i -> null);
     return true;
   }
 
@@ -241,6 +272,15 @@ final class GroupCommit implements AutoCloseable {
     while (thread.isAlive()) {
       try {
         thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    // Every write's future is complete when close returns.
+    completions.shutdown();
+    while (!completions.isTerminated()) {
+      try {
+        completions.awaitTermination(1, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         interrupted = true;
       }

@@ -18,7 +18,41 @@ final class LedgerSchema {
   static final int APPLICATION_ID = 0x454D4B54;
 
   /** The schema this code writes; it reads this and every older one (after migrating it). */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+
+  /**
+   * Every trade, in the order the market executed them. Version 1 also had a unique index over
+   * (day, home, request id): request ids are random, so its inserts landed all over the index, one
+   * page written to the log for nearly every trade of a commit. The market keeps each home's day of
+   * request ids itself (rebuilt from this table when it resumes a day), and the index on the day
+   * alone grows at its end, as the table does.
+   */
+  private static String tradesTable(String name) {
+    return """
+        CREATE TABLE %s (                      -- every executed trade, kept before its receipt is sent
+          trade_id INTEGER PRIMARY KEY,
+          day INTEGER NOT NULL,
+          home_id INTEGER NOT NULL REFERENCES homes (home_id),
+          side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+          amount_wh INTEGER NOT NULL CHECK (amount_wh > 0),
+          price_micro_eur_per_kwh INTEGER NOT NULL,
+          money_micro_eur INTEGER NOT NULL,        -- paid by a buyer or earned by a seller
+          request_id TEXT                          -- the home's id for the order; NULL if none
+        )"""
+        .formatted(name);
+  }
+
+  private static final String TRADES_BY_DAY = "CREATE INDEX trades_by_day ON trades (day)";
+
+  /** From version 1 to 2: the trades table again, without its unique index. */
+  private static final List<String> TO_VERSION_2 =
+      List.of(
+          tradesTable("trades_v2"),
+          "INSERT INTO trades_v2 SELECT trade_id, day, home_id, side, amount_wh,"
+              + " price_micro_eur_per_kwh, money_micro_eur, request_id FROM trades",
+          "DROP TABLE trades",
+          "ALTER TABLE trades_v2 RENAME TO trades",
+          TRADES_BY_DAY);
 
   private static final List<String> TABLES =
       List.of(
@@ -89,18 +123,8 @@ final class LedgerSchema {
             source TEXT NOT NULL,
             received_at TEXT NOT NULL
           )""",
-          """
-          CREATE TABLE trades (                      -- every executed trade, kept before its receipt is sent
-            trade_id INTEGER PRIMARY KEY,
-            day INTEGER NOT NULL,
-            home_id INTEGER NOT NULL REFERENCES homes (home_id),
-            side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
-            amount_wh INTEGER NOT NULL CHECK (amount_wh > 0),
-            price_micro_eur_per_kwh INTEGER NOT NULL,
-            money_micro_eur INTEGER NOT NULL,        -- paid by a buyer or earned by a seller
-            request_id TEXT,                         -- the home's id for the order; NULL if none
-            UNIQUE (day, home_id, request_id)
-          )""",
+          tradesTable("trades"),
+          TRADES_BY_DAY,
           """
           CREATE TABLE days (                        -- every closed day (its tick)
             day INTEGER PRIMARY KEY,
@@ -186,14 +210,21 @@ final class LedgerSchema {
   }
 
   /**
-   * Brings an older ledger up to {@link #VERSION}, in the caller's transaction. (Version 1 is the
-   * first: each later version adds one step here.)
+   * Brings an older ledger up to {@link #VERSION}, in the caller's transaction: each version since
+   * the first adds its step here.
    */
   static void migrate(Connection connection, int from) throws SQLException {
-    if (from == VERSION) {
-      return;
+    if (from < 1 || from > VERSION) {
+      throw new SQLException("no migration from schema version " + from + " to " + VERSION);
     }
-    throw new SQLException("no migration from schema version " + from + " to " + VERSION);
+    try (Statement statement = connection.createStatement()) {
+      if (from < 2) {
+        for (String step : TO_VERSION_2) {
+          statement.executeUpdate(step.strip());
+        }
+      }
+      statement.executeUpdate("PRAGMA user_version = " + VERSION);
+    }
   }
 
   private static int intPragma(Connection connection, String pragma) throws SQLException {

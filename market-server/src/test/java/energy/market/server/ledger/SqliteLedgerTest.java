@@ -271,8 +271,8 @@ class SqliteLedgerTest {
           new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
       TradeRecord trade = new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "same");
       ledger.tradesExecuted(List.of(trade));
-      TradeRecord twice = new TradeRecord(2, 1, 1, Side.SELL, 10, 170_000, 2, "same");
-      assertThrows(LedgerException.class, () -> ledger.tradesExecuted(List.of(twice)));
+      TradeRecord ofNoHome = new TradeRecord(2, 99, 1, Side.SELL, 10, 170_000, 2, "stray");
+      assertThrows(LedgerException.class, () -> ledger.tradesExecuted(List.of(ofNoHome)));
       ledger.tradesExecuted(List.of(new TradeRecord(3, 1, 1, Side.SELL, 10, 170_000, 2, "other")));
     }
     try (SqliteLedger ledger = open()) {
@@ -280,6 +280,56 @@ class SqliteLedgerTest {
       assertEquals(
           List.of("same", "other"),
           ledger.resumeState().openDayTrades().stream().map(TradeRecord::requestId).toList());
+    }
+  }
+
+  @Test
+  void aVersionOneLedgerIsMigratedWithItsTradesKept() throws Exception {
+    List<TradeRecord> trades =
+        List.of(
+            new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "first"),
+            new TradeRecord(2, 1, 1, Side.BUY, 20, 170_000, 4, "second"));
+    try (SqliteLedger ledger = open()) {
+      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+      ledger.giftsMatched(
+          new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
+      ledger.tradesExecuted(trades);
+    }
+    // The trades table as version 1 made it: a unique index over (day, home, request id).
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DROP INDEX trades_by_day");
+      statement.executeUpdate("ALTER TABLE trades RENAME TO trades_v2");
+      statement.executeUpdate(
+          "CREATE TABLE trades (trade_id INTEGER PRIMARY KEY, day INTEGER NOT NULL,"
+              + " home_id INTEGER NOT NULL REFERENCES homes (home_id), side TEXT NOT NULL,"
+              + " amount_wh INTEGER NOT NULL, price_micro_eur_per_kwh INTEGER NOT NULL,"
+              + " money_micro_eur INTEGER NOT NULL, request_id TEXT,"
+              + " UNIQUE (day, home_id, request_id))");
+      statement.executeUpdate("INSERT INTO trades SELECT * FROM trades_v2");
+      statement.executeUpdate("DROP TABLE trades_v2");
+      statement.executeUpdate("PRAGMA user_version = 1");
+    }
+
+    try (SqliteLedger ledger = open()) {
+      assertEquals(trades, ledger.resumeState().openDayTrades());
+      ledger.tradesExecuted(List.of(new TradeRecord(3, 1, 1, Side.SELL, 5, 170_000, 1, "third")));
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = connection.createStatement()) {
+      assertEquals(LedgerSchema.VERSION, LedgerSchema.version(connection));
+      List<String> indexes = new ArrayList<>();
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'trades'")) {
+        while (rows.next()) {
+          indexes.add(rows.getString(1));
+        }
+      }
+      assertEquals(List.of("trades_by_day"), indexes);
+      try (ResultSet count = statement.executeQuery("SELECT count(*) FROM trades")) {
+        assertEquals(3, count.getInt(1));
+      }
     }
   }
 
