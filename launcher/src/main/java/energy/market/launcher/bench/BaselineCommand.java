@@ -59,8 +59,8 @@ public final class BaselineCommand implements Callable<Integer> {
   @Option(
       names = "--warm-up",
       description =
-          "Unary: seconds of the same load before --seconds, not counted, as bench trades"
-              + " (default: ${DEFAULT-VALUE}); --feed always warms up 2 s.",
+          "Seconds of the same load before --seconds, not counted, as bench trades and bench"
+              + " feed (default: ${DEFAULT-VALUE}).",
       defaultValue = "10")
   int warmUp;
 
@@ -132,7 +132,8 @@ public final class BaselineCommand implements Callable<Integer> {
   /** One run, with the options of this command. */
   Figures measure() throws Exception {
     return feed
-        ? TransportBaseline.feed(tls.enabled, subscribers, channels, tickPeriod, tickBytes, seconds)
+        ? TransportBaseline.feed(
+            tls.enabled, subscribers, channels, tickPeriod, tickBytes, warmUp, seconds)
         : TransportBaseline.unary(tls.enabled, callers, warmUp, seconds, payloadBytes);
   }
 

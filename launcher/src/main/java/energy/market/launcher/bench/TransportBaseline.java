@@ -16,9 +16,6 @@ import java.util.concurrent.TimeUnit;
  * bench feed} feeds subscribers (a tick stream), with the market's channel settings.
  */
 final class TransportBaseline {
-  /** What a feed run measures before it counts: the same warm-up as {@code bench feed}. */
-  static final Duration FEED_WARM_UP = Duration.ofSeconds(2);
-
   /** How long every subscriber may take to get its first tick: JVMs start slowly on a busy box. */
   static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -50,9 +47,18 @@ final class TransportBaseline {
     }
   }
 
-  /** A tick stream to many subscribers: ticks/s delivered, p50 ms, p99 ms, max ms, errors. */
+  /**
+   * A tick stream to many subscribers, counted after {@code warmUpSeconds}: ticks/s delivered, p50
+   * ms, p99 ms, max ms, errors.
+   */
   static Figures feed(
-      boolean tls, int subscribers, int channels, Duration tickPeriod, int tickBytes, int seconds)
+      boolean tls,
+      int subscribers,
+      int channels,
+      Duration tickPeriod,
+      int tickBytes,
+      int warmUpSeconds,
+      int seconds)
       throws IOException, InterruptedException {
     List<ManagedChannel> connections = new ArrayList<>();
     try (BenchProcess server = echoServer(tls, tickPeriod, tickBytes)) {
@@ -61,7 +67,8 @@ final class TransportBaseline {
       }
       TickSubscribers ticks = new TickSubscribers();
       ticks.subscribe(subscribers, connections);
-      ticks.measure(SUBSCRIBE_TIMEOUT, FEED_WARM_UP, Duration.ofSeconds(seconds));
+      ticks.measure(
+          SUBSCRIBE_TIMEOUT, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds));
       return new Figures()
           .put("ticks/s", ticks.ticksPerSecond())
           .put("p50 ms", ticks.latency.millis(0.50))

@@ -1,6 +1,5 @@
 package energy.market.launcher.simulate;
 
-import energy.market.launcher.feed.Accounts;
 import energy.market.launcher.model.DayRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public record RunResult(
     Instant started,
     Instant finished,
     List<DayRecord> days,
-    Accounts.Found accounts,
+    LedgerAccounts.Found accounts,
     List<ChildRecord> children,
     Duration startup,
     int marketPort,

@@ -2,9 +2,7 @@ package energy.market.launcher.simulate;
 
 import energy.market.client.Channels;
 import energy.market.client.ClientTls;
-import energy.market.client.MarketCredentials;
 import energy.market.client.ShutdownHook;
-import energy.market.launcher.feed.Accounts;
 import energy.market.launcher.feed.Health;
 import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
@@ -119,7 +117,7 @@ public final class Simulation {
     Instant started = Instant.now();
     // If the launcher's JVM ends some other way, its children must not outlive it.
     ShutdownHook safetyNet = ShutdownHook.install("simulate-emergency-stop", this::emergencyStop);
-    Accounts.Found accounts = null;
+    LedgerAccounts.Found accounts;
     List<String> leftovers;
     try {
       try {
@@ -144,19 +142,15 @@ public final class Simulation {
       List<Child> marketOnly = market == null ? List.of() : List.of(market);
       if (ending.kind() == Ending.Kind.COMPLETED) {
         ResultsWarmUp.start(List.copyOf(days.values()));
-        // The books are final once the last day closed: read them while the homes leave.
-        accounts = readAccounts();
         closeFeed();
         // The market stops while the homes leave: it takes no new calls but lets their sessions
-        // run to their end, which they reach by themselves after the last day.
+        // run to their end, which they reach by themselves after the last day. The books are final
+        // once the last day closed; they are read from the ledger once the market is gone.
         children.signal(marketOnly);
         // The homes leave by themselves after the last day; a signal now would race their exit.
         Children.awaitExit(homes, stopGrace);
       }
       children.stop(homes, stopGrace);
-      if (accounts == null) {
-        accounts = readAccounts();
-      }
       closeFeed();
       // The daemons were told to stop first and are leaving by now: the market stops meanwhile.
       // It lets running calls finish (a watcher's price stream holds it ~3 s), so it gets twice
@@ -171,6 +165,9 @@ public final class Simulation {
           children.size() - leftovers.size(),
           (System.nanoTime() - stopNanos) / 1e9);
       out.flush();
+      accounts =
+          LedgerAccounts.forResults(
+              run.runDir().resolve(SqliteLedger.FILE_NAME), run.homeNames(), out);
       if (classData != null) {
         classData.finish(monitor.await().kind() == Ending.Kind.COMPLETED);
       }
@@ -321,22 +318,6 @@ public final class Simulation {
         + " | "
         + run.homes()
         + " homes";
-  }
-
-  private Accounts.Found readAccounts() throws InterruptedException {
-    if (marketChannel == null || market == null || !market.isAlive()) {
-      return null;
-    }
-    try {
-      return Accounts.fetch(
-          marketChannel,
-          MarketCredentials.operator(operatorToken),
-          run.homeNames(),
-          Duration.ofSeconds(5));
-    } catch (RuntimeException e) {
-      out.println("could not read the homes' accounts: " + e.getMessage());
-      return null;
-    }
   }
 
   private void emergencyStop() {

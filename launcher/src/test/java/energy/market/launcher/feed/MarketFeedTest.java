@@ -3,10 +3,7 @@ package energy.market.launcher.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import energy.market.api.v1.TradePolicy;
-import energy.market.client.MarketCredentials;
 import energy.market.launcher.model.DayRecord;
-import energy.market.launcher.model.HomeAccount;
 import energy.market.server.TestMarket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,57 +40,6 @@ class MarketFeedTest {
       BlockingQueue<DayRecord> replayed = new LinkedBlockingQueue<>();
       replay.follow(4, replayed::add);
       assertEquals(List.of(4L, 5L), take(replayed, 2));
-    }
-  }
-
-  @Test
-  void anUnknownHomeIsReportedMissing() throws Exception {
-    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
-      Accounts.Found found =
-          Accounts.fetch(
-              market.channel,
-              TestMarket.OPERATOR_CREDENTIALS,
-              List.of("nobody"),
-              Duration.ofSeconds(5));
-
-      assertEquals(List.of(), found.accounts());
-      assertEquals(List.of("nobody (NOT_FOUND)"), found.missing());
-    }
-  }
-
-  @Test
-  void theOperatorReadsTheAccountsOfHomesOfEverySecret() throws Exception {
-    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
-      market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      market.register("bob", TradePolicy.TRADE_POLICY_ALWAYS_GIVE, "bobs-own-secret-0123456789");
-
-      Accounts.Found found =
-          Accounts.fetch(
-              market.channel,
-              TestMarket.OPERATOR_CREDENTIALS,
-              List.of("alice", "bob"),
-              Duration.ofSeconds(5));
-
-      assertEquals(
-          List.of("alice", "bob"), found.accounts().stream().map(HomeAccount::name).toList());
-      assertEquals(List.of(), found.missing());
-    }
-  }
-
-  @Test
-  void aWrongOperatorTokenReadsNoAccount() throws Exception {
-    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(1), 1)) {
-      market.register("alice", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-
-      Accounts.Found found =
-          Accounts.fetch(
-              market.channel,
-              MarketCredentials.operator("not-the-operator-token"),
-              List.of("alice"),
-              Duration.ofSeconds(5));
-
-      assertEquals(List.of(), found.accounts());
-      assertEquals(List.of("alice (UNAUTHENTICATED)"), found.missing());
     }
   }
 }

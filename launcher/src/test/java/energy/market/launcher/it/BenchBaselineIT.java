@@ -45,6 +45,8 @@ class BenchBaselineIT {
             "20",
             "--seconds",
             "1",
+            "--warm-up",
+            "0",
             "--runs",
             "1")) {
       Matcher line =

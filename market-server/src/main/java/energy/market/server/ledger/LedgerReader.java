@@ -82,7 +82,8 @@ final class LedgerReader {
    *
    * @throws IllegalArgumentException when the rows do not fit together
    */
-  ResumeState resumeState() throws SQLException {
+  /** Every registered home, by id. */
+  List<Home> homes() throws SQLException {
     List<Home> homes = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows =
@@ -98,6 +99,11 @@ final class LedgerReader {
                 row.text(4)));
       }
     }
+    return homes;
+  }
+
+  /** Every home's account as of the last closed day, by home id. */
+  List<Account> accounts() throws SQLException {
     List<Account> accounts = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows =
@@ -123,6 +129,12 @@ final class LedgerReader {
                 row.integer(12)));
       }
     }
+    return accounts;
+  }
+
+  ResumeState resumeState() throws SQLException {
+    List<Home> homes = homes();
+    List<Account> accounts = accounts();
     Map<String, MarketEventRecord> events = events();
     List<Tick> ticks = ticks(events);
     long lastTradeId;

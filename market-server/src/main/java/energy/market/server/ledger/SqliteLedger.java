@@ -1,5 +1,6 @@
 package energy.market.server.ledger;
 
+import energy.market.server.day.Account;
 import energy.market.server.day.TradeRecord;
 import energy.market.server.feed.Tick;
 import energy.market.server.homes.Home;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -122,6 +126,35 @@ public final class SqliteLedger implements Ledger {
     LedgerFiles.check(file);
     try (Connection connection = LedgerFiles.connect(file, true)) {
       return new LedgerReader(connection).closedDays();
+    } catch (SQLException e) {
+      throw new UnusableLedgerException(
+          file + " cannot be read as a ledger: " + LedgerFiles.oneLine(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new UnusableLedgerException(
+          file + " holds a value it cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every registered home with its account as of the last closed day (an empty one for a home that
+   * closed none), read without taking the ledger over or writing to it: for a run's results once
+   * its market has stopped.
+   *
+   * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
+   */
+  public static Map<Home, Account> accounts(Path file) throws UnusableLedgerException {
+    LedgerFiles.check(file);
+    try (Connection connection = LedgerFiles.connect(file, true)) {
+      LedgerReader reader = new LedgerReader(connection);
+      Map<Long, Account> byId = new HashMap<>();
+      for (Account account : reader.accounts()) {
+        byId.put(account.homeId(), account);
+      }
+      Map<Home, Account> accounts = new LinkedHashMap<>();
+      for (Home home : reader.homes()) {
+        accounts.put(home, byId.getOrDefault(home.id(), Account.empty(home.id())));
+      }
+      return accounts;
     } catch (SQLException e) {
       throw new UnusableLedgerException(
           file + " cannot be read as a ledger: " + LedgerFiles.oneLine(e), e);
