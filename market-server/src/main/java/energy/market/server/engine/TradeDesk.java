@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
@@ -86,7 +87,12 @@ final class TradeDesk {
       TradeOrder order = new TradeOrder(homeId, side, wh, requestId);
       Energy.requireAmount("trade amount", wh, false);
       DayState state = current.require(day);
-      executed = trades.submit(() -> executeUnary(state, order));
+      Callable<CompletableFuture<TradeRecord>> execution = () -> executeUnary(state, order);
+      // A ledger that never waits lets a free slot run the trade on the transport's thread.
+      executed =
+          ledger.keepsTradesWithoutWaiting()
+              ? trades.runOrSubmit(execution)
+              : trades.submit(execution);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -94,15 +100,17 @@ final class TradeDesk {
   }
 
   /**
-   * Executes one unary trade on a trade thread and hands its record to the ledger. The trade holds
-   * its executor slot only while it executes; its receipt waits for the group commit outside the
-   * slot, so concurrent trades share commits. At most {@link #MAX_UNCOMMITTED_TRADES} may wait for
-   * their commit: beyond that, trade threads wait, the queue fills and new trades are refused,
-   * never buffered without bound.
+   * Executes one unary trade in an executor slot and hands its record to the ledger. The trade
+   * holds its slot only while it executes; its receipt waits for the group commit outside the slot,
+   * so concurrent trades share commits. At most {@link #MAX_UNCOMMITTED_TRADES} may wait for their
+   * commit: beyond that new trades are refused, never buffered without bound, and nothing here
+   * waits (it may run on a transport thread).
    */
-  private CompletableFuture<TradeRecord> executeUnary(DayState state, TradeOrder order)
-      throws InterruptedException {
-    uncommitted.acquire();
+  private CompletableFuture<TradeRecord> executeUnary(DayState state, TradeOrder order) {
+    if (!uncommitted.tryAcquire()) {
+      throw new OverloadedException(
+          MAX_UNCOMMITTED_TRADES + " trades are waiting for the ledger's commit; retry later");
+    }
     boolean handedOff = false;
     try {
       if (!state.gate().enter()) {

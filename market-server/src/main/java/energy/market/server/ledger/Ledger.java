@@ -38,6 +38,15 @@ public interface Ledger extends AutoCloseable {
     }
   }
 
+  /**
+   * True when {@link #tradesKept} returns at once and completes its future later: a trade may then
+   * run on a transport thread, which must never wait for the disk. The default keeps trades
+   * synchronously, so its trades run on the executor's own threads.
+   */
+  default boolean keepsTradesWithoutWaiting() {
+    return false;
+  }
+
   /** An event was accepted. */
   void eventAccepted(MarketEventRecord event);
 
@@ -63,6 +72,11 @@ public interface Ledger extends AutoCloseable {
 
         @Override
         public void tradesExecuted(List<TradeRecord> trades) {}
+
+        @Override
+        public boolean keepsTradesWithoutWaiting() {
+          return true;
+        }
 
         @Override
         public void eventAccepted(MarketEventRecord event) {}

@@ -123,16 +123,7 @@ public final class SqliteLedger implements Ledger {
    * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
    */
   public static List<Tick> closedDays(Path file) throws UnusableLedgerException {
-    LedgerFiles.check(file);
-    try (Connection connection = LedgerFiles.connect(file, true)) {
-      return new LedgerReader(connection).closedDays();
-    } catch (SQLException e) {
-      throw new UnusableLedgerException(
-          file + " cannot be read as a ledger: " + LedgerFiles.oneLine(e), e);
-    } catch (IllegalArgumentException e) {
-      throw new UnusableLedgerException(
-          file + " holds a value it cannot read: " + e.getMessage(), e);
-    }
+    return readOnly(file, LedgerReader::closedDays);
   }
 
   /**
@@ -143,18 +134,31 @@ public final class SqliteLedger implements Ledger {
    * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
    */
   public static Map<Home, Account> accounts(Path file) throws UnusableLedgerException {
+    return readOnly(
+        file,
+        reader -> {
+          Map<Long, Account> byId = new HashMap<>();
+          for (Account account : reader.accounts()) {
+            byId.put(account.homeId(), account);
+          }
+          Map<Home, Account> accounts = new LinkedHashMap<>();
+          for (Home home : reader.homes()) {
+            accounts.put(home, byId.getOrDefault(home.id(), Account.empty(home.id())));
+          }
+          return accounts;
+        });
+  }
+
+  /** What a read-only look at a ledger reads. */
+  private interface Read<T> {
+    T from(LedgerReader reader) throws SQLException;
+  }
+
+  /** Reads a ledger without taking it over or writing to it. */
+  private static <T> T readOnly(Path file, Read<T> read) throws UnusableLedgerException {
     LedgerFiles.check(file);
     try (Connection connection = LedgerFiles.connect(file, true)) {
-      LedgerReader reader = new LedgerReader(connection);
-      Map<Long, Account> byId = new HashMap<>();
-      for (Account account : reader.accounts()) {
-        byId.put(account.homeId(), account);
-      }
-      Map<Home, Account> accounts = new LinkedHashMap<>();
-      for (Home home : reader.homes()) {
-        accounts.put(home, byId.getOrDefault(home.id(), Account.empty(home.id())));
-      }
-      return accounts;
+      return read.from(new LedgerReader(connection));
     } catch (SQLException e) {
       throw new UnusableLedgerException(
           file + " cannot be read as a ledger: " + LedgerFiles.oneLine(e), e);
@@ -211,6 +215,12 @@ public final class SqliteLedger implements Ledger {
     }
     List<TradeRecord> copy = List.copyOf(trades);
     await(writer.submit(copy.size() + " trades", writes -> writes.trades(copy)));
+  }
+
+  /** The writer commits in its own thread: {@link #tradesKept} only queues the trades. */
+  @Override
+  public boolean keepsTradesWithoutWaiting() {
+    return true;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package energy.market.server.trade;
 
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ListenableFutureTask;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,12 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The market's one bounded trade executor: at most {@code maxConcurrent} transactions run at once
  * and at most {@code queueCapacity} wait; anything beyond is refused at once with {@link
  * OverloadedException} instead of queueing without bound.
+ *
+ * <p>A transaction runs once it holds one of the {@code maxConcurrent} slots: on a worker thread
+ * ({@link #submit}), or, when a slot is free and nothing waits, on the caller's own thread ({@link
+ * #runOrSubmit}), which saves the hand-off to a worker.
  */
 public final class TradeExecutor implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final int maxConcurrent;
   private final int queueCapacity;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Semaphore slots;
 
   /**
    * @param maxConcurrent the limit on simultaneous transactions (at least 1)
@@ -38,6 +45,7 @@ public final class TradeExecutor implements AutoCloseable {
     }
     this.maxConcurrent = maxConcurrent;
     this.queueCapacity = queueCapacity;
+    this.slots = new Semaphore(maxConcurrent);
     this.pool =
         new ThreadPoolExecutor(
             maxConcurrent,
@@ -59,11 +67,11 @@ public final class TradeExecutor implements AutoCloseable {
     ListenableFutureTask<T> task =
         ListenableFutureTask.create(
             () -> {
-              inFlight.incrementAndGet();
+              slots.acquire();
               try {
-                return transaction.call();
+                return runInSlot(transaction);
               } finally {
-                inFlight.decrementAndGet();
+                slots.release();
               }
             });
     try {
@@ -77,6 +85,35 @@ public final class TradeExecutor implements AutoCloseable {
               + " waiting); retry later");
     }
     return task;
+  }
+
+  /**
+   * Runs a transaction on the calling thread when a slot is free and no transaction waits for one,
+   * else queues it as {@link #submit} does. The transaction must not block: the caller may be a
+   * transport thread.
+   *
+   * @throws OverloadedException when it would wait and the queue is full
+   */
+  public <T> ListenableFuture<T> runOrSubmit(Callable<T> transaction) {
+    if (pool.getQueue().isEmpty() && slots.tryAcquire()) {
+      try {
+        return Futures.immediateFuture(runInSlot(transaction));
+      } catch (Exception e) {
+        return Futures.immediateFailedFuture(e);
+      } finally {
+        slots.release();
+      }
+    }
+    return submit(transaction);
+  }
+
+  private <T> T runInSlot(Callable<T> transaction) throws Exception {
+    inFlight.incrementAndGet();
+    try {
+      return transaction.call();
+    } finally {
+      inFlight.decrementAndGet();
+    }
   }
 
   /** Transactions executing at this moment. */

@@ -1,14 +1,18 @@
 package energy.market.server.trade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import energy.market.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,39 @@ class TradeExecutorTest {
       assertTrue(refused.getMessage().contains("retry later"), refused.getMessage());
       release.countDown();
       assertTrue(executor.shutdown(Duration.ofSeconds(5)));
+    }
+  }
+
+  @Test
+  void aFreeSlotRunsOnTheCallersThreadAndATakenOneQueues() throws Exception {
+    try (TradeExecutor executor = new TradeExecutor(1, 4)) {
+      Thread caller = Thread.currentThread();
+      assertEquals(caller, executor.runOrSubmit(Thread::currentThread).get());
+
+      CountDownLatch release = new CountDownLatch(1);
+      ListenableFuture<Boolean> holder = executor.submit(() -> release.await(10, TimeUnit.SECONDS));
+      Await.until("the worker holds the one slot", () -> executor.inFlight() == 1, Await.SHORT);
+      ListenableFuture<Thread> queued = executor.runOrSubmit(Thread::currentThread);
+      assertFalse(queued.isDone(), "it waits for the slot instead of running beside the holder");
+      assertEquals(1, executor.queued());
+      release.countDown();
+      assertTrue(holder.get(10, TimeUnit.SECONDS));
+      Thread worker = queued.get(10, TimeUnit.SECONDS);
+      assertNotEquals(caller, worker);
+      assertTrue(worker.getName().startsWith("trade-"), worker.getName());
+
+      ExecutionException failure =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  executor
+                      .runOrSubmit(
+                          () -> {
+                            throw new IllegalStateException("no such home");
+                          })
+                      .get());
+      assertEquals("no such home", failure.getCause().getMessage());
+      assertEquals(0, executor.inFlight(), "a failed transaction gives its slot back");
     }
   }
 
