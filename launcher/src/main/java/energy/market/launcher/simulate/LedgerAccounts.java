@@ -3,21 +3,12 @@ package energy.market.launcher.simulate;
 import energy.market.launcher.model.HomeAccount;
 import energy.market.server.day.Account;
 import energy.market.server.homes.Home;
-import energy.market.server.ledger.SqliteLedger;
-import energy.market.server.ledger.UnusableLedgerException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The homes' final accounts as the market's ledger kept them, read once the market has stopped: the
- * market need not answer thousands of calls while it is being stopped, and the accounts are those
- * of the days the results hold.
- */
+/** The homes' final accounts as the market's ledger kept them, in the order of their names. */
 final class LedgerAccounts {
   /**
    * The accounts found, in the order of the names asked for, and the names the ledger does not know
@@ -27,32 +18,10 @@ final class LedgerAccounts {
 
   private LedgerAccounts() {}
 
-  /**
-   * The accounts of the homes {@code names}, or null (and one line on {@code out}) when there is no
-   * readable ledger: the market never started, or left no books.
-   */
-  static Found forResults(Path ledger, List<String> names, PrintWriter out) {
-    if (!Files.isRegularFile(ledger)) {
-      return null;
-    }
-    try {
-      return read(ledger, names);
-    } catch (UnusableLedgerException e) {
-      out.println("could not read the homes' accounts: " + e.getMessage());
-      out.flush();
-      return null;
-    }
-  }
-
-  /**
-   * The accounts of the homes {@code names}, as of the ledger's last closed day.
-   *
-   * @throws UnusableLedgerException when the file is not a ledger or cannot be read
-   */
-  static Found read(Path ledger, List<String> names) throws UnusableLedgerException {
+  /** The accounts of the homes {@code names}, from every registered home's account. */
+  static Found of(Map<Home, Account> registered, List<String> names) {
     Map<String, HomeAccount> byName = new HashMap<>();
-    SqliteLedger.accounts(ledger)
-        .forEach((home, account) -> byName.put(home.name(), of(home, account)));
+    registered.forEach((home, account) -> byName.put(home.name(), of(home, account)));
     List<HomeAccount> accounts = new ArrayList<>(names.size());
     List<String> missing = new ArrayList<>();
     for (String name : names) {

@@ -117,7 +117,7 @@ public final class Simulation {
     Instant started = Instant.now();
     // If the launcher's JVM ends some other way, its children must not outlive it.
     ShutdownHook safetyNet = ShutdownHook.install("simulate-emergency-stop", this::emergencyStop);
-    LedgerAccounts.Found accounts;
+    LedgerBooks books;
     List<String> leftovers;
     try {
       try {
@@ -165,9 +165,13 @@ public final class Simulation {
           children.size() - leftovers.size(),
           (System.nanoTime() - stopNanos) / 1e9);
       out.flush();
-      accounts =
-          LedgerAccounts.forResults(
-              run.runDir().resolve(SqliteLedger.FILE_NAME), run.homeNames(), out);
+      books =
+          LedgerBooks.forResults(
+              run.runDir().resolve(SqliteLedger.FILE_NAME),
+              run.days(),
+              days.values(),
+              run.homeNames(),
+              out);
       if (classData != null) {
         classData.finish(monitor.await().kind() == Ending.Kind.COMPLETED);
       }
@@ -183,9 +187,8 @@ public final class Simulation {
         monitor.await(),
         started,
         Instant.now(),
-        LedgerDays.forResults(
-            run.runDir().resolve(SqliteLedger.FILE_NAME), run.days(), days.values(), out),
-        accounts,
+        books.days(),
+        books.accounts(),
         children.records(),
         startup,
         marketPort,

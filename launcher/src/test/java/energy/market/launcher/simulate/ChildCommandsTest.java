@@ -103,10 +103,20 @@ class ChildCommandsTest {
   }
 
   @Test
-  void smallHomeProcessesGetSmallJvms() {
-    assertTrue(JvmOptions.homes(1).contains("-XX:TieredStopAtLevel=1"));
-    assertFalse(JvmOptions.homes(250).contains("-XX:TieredStopAtLevel=1"));
+  void smallHomeProcessesGetSmallJvmsAndEveryProcessTheClientCompilerOnly() {
+    assertTrue(JvmOptions.homes(1).contains("-Xmx48m"), JvmOptions.homes(1).toString());
+    assertTrue(JvmOptions.homes(1).contains("-Xss256k"));
+    assertFalse(JvmOptions.homes(250).contains("-Xss256k"));
     assertTrue(JvmOptions.homes(250).contains("-Xmx67m"), JvmOptions.homes(250).toString());
-    assertEquals(1, Collections.frequency(JvmOptions.market(8), "-XX:-UsePerfData"));
+    for (List<String> options :
+        List.of(
+            JvmOptions.homes(1),
+            JvmOptions.homes(250),
+            JvmOptions.market(8),
+            JvmOptions.daemon())) {
+      assertEquals(
+          1, Collections.frequency(options, "-XX:TieredStopAtLevel=1"), options.toString());
+      assertEquals(1, Collections.frequency(options, "-XX:-UsePerfData"), options.toString());
+    }
   }
 }

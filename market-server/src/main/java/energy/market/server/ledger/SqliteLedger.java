@@ -117,36 +117,31 @@ public final class SqliteLedger implements Ledger {
   }
 
   /**
-   * The closed days of the ledger in {@code file}, read without taking it over or writing to it:
-   * for a report of a run whose market has stopped (or still runs: the ledger is in WAL mode).
-   *
-   * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
+   * A ledger's books: its closed days, and every registered home with its account as of the last
+   * closed day (an empty one for a home that closed none), in one look at the file.
    */
-  public static List<Tick> closedDays(Path file) throws UnusableLedgerException {
-    return readOnly(file, LedgerReader::closedDays);
-  }
+  public record Books(List<Tick> closedDays, Map<Home, Account> accounts) {}
 
   /**
-   * Every registered home with its account as of the last closed day (an empty one for a home that
-   * closed none), read without taking the ledger over or writing to it: for a run's results once
-   * its market has stopped.
+   * The books of the ledger in {@code file}, read without taking it over or writing to it: for a
+   * run's results once its market has stopped. The file is checked once for both.
    *
    * @throws UnusableLedgerException when the file is not a ledger, or cannot be read
    */
-  public static Map<Home, Account> accounts(Path file) throws UnusableLedgerException {
-    return readOnly(
-        file,
-        reader -> {
-          Map<Long, Account> byId = new HashMap<>();
-          for (Account account : reader.accounts()) {
-            byId.put(account.homeId(), account);
-          }
-          Map<Home, Account> accounts = new LinkedHashMap<>();
-          for (Home home : reader.homes()) {
-            accounts.put(home, byId.getOrDefault(home.id(), Account.empty(home.id())));
-          }
-          return accounts;
-        });
+  public static Books books(Path file) throws UnusableLedgerException {
+    return readOnly(file, reader -> new Books(reader.closedDays(), accountsOf(reader)));
+  }
+
+  private static Map<Home, Account> accountsOf(LedgerReader reader) throws SQLException {
+    Map<Long, Account> byId = new HashMap<>();
+    for (Account account : reader.accounts()) {
+      byId.put(account.homeId(), account);
+    }
+    Map<Home, Account> accounts = new LinkedHashMap<>();
+    for (Home home : reader.homes()) {
+      accounts.put(home, byId.getOrDefault(home.id(), Account.empty(home.id())));
+    }
+    return accounts;
   }
 
   /** What a read-only look at a ledger reads. */
