@@ -75,8 +75,9 @@ public final class Channels {
   }
 
   /**
-   * A plaintext channel whose calls complete on the transport's own threads: for a load generator
-   * whose callbacks never block, so that the client's hand-offs do not hide the server's limit.
+   * A channel, over TLS when {@code tls} says so, whose calls complete on the transport's own
+   * threads: for a load generator whose callbacks never block, so that the client's hand-offs do
+   * not hide the server's limit.
    */
   public static ManagedChannel openDirect(String target, ClientTls tls) {
     return ReconnectPacer.attach(builder(target, tls).directExecutor().build());

@@ -37,9 +37,10 @@ final class GroupCommit implements AutoCloseable {
   static final int MAX_BATCH = 4096;
 
   /**
-   * The most writes that may wait. Trades wait at most one per trade thread and the market's own
-   * writes one at a time, so only a flood of registrations could fill it; those are refused as
-   * overload.
+   * The most writes that may wait. Unary trades wait at most {@code
+   * TradeDesk.MAX_UNCOMMITTED_TRADES} (8,192) at once, batches one per trade thread and the
+   * market's own writes one at a time, so only a flood of registrations could fill it; those are
+   * refused as overload.
    */
   static final int QUEUE_CAPACITY = 65_536;
 

@@ -23,6 +23,7 @@ import energy.market.server.TestMarket;
 import energy.market.server.TestSession;
 import energy.market.server.clock.Pace;
 import energy.market.server.ledger.GatedTradesLedger;
+import energy.market.server.ledger.HeldCommitsLedger;
 import energy.market.testing.Await;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -37,6 +38,98 @@ import org.junit.jupiter.api.Test;
 
 /** The bounded trade executor seen through the Trade RPC, under a flood. */
 class TradeFloodTest {
+
+  @Test
+  void tradesBeyondThoseAwaitingTheirCommitAreRefusedAtOnceWhenTheLedgerNeverWaits()
+      throws Exception {
+    HeldCommitsLedger ledger = new HeldCommitsLedger();
+    int awaitingLimit = 8_192; // TradeDesk.MAX_UNCOMMITTED_TRADES
+    int beyond = 100;
+    try (TestMarket market =
+        new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(60)), 1, 4, 8), ledger)) {
+      RegisterResponse home =
+          market
+              .market()
+              .register(
+                  RegisterRequest.newBuilder()
+                      .setName("buyer")
+                      .setPolicy(TradePolicy.TRADE_POLICY_ALWAYS_SELL)
+                      .setSecret(TestMarket.SECRET)
+                      .build());
+      TestSession session =
+          TestSession.connect(
+              market.channel,
+              TestMarket.HOME,
+              SessionRequest.newBuilder()
+                  .setHello(SessionHello.newBuilder().addHomeIds(home.getHomeId()))
+                  .build());
+      session.await(event -> event.hasWelcome());
+      market.startClock();
+      session.awaitPhase(Phase.PHASE_GIFT);
+      session.send(
+          SessionRequest.newBuilder()
+              .setDayReports(
+                  DayReports.newBuilder()
+                      .setDay(1)
+                      .addReports(
+                          HomeDayReport.newBuilder()
+                              .setHomeId(home.getHomeId())
+                              .setProducedWh(0)
+                              .setConsumedWh(1_000_000)))
+              .build());
+      session.awaitPhase(Phase.PHASE_TRADE);
+
+      AtomicInteger exhausted = new AtomicInteger();
+      AtomicInteger otherErrors = new AtomicInteger();
+      AtomicInteger receipts = new AtomicInteger();
+      CountDownLatch answered = new CountDownLatch(awaitingLimit + beyond);
+      MarketGrpc.MarketStub stub =
+          MarketGrpc.newStub(market.channel).withCallCredentials(TestMarket.HOME);
+      for (int i = 0; i < awaitingLimit + beyond; i++) {
+        stub.withDeadlineAfter(60, TimeUnit.SECONDS)
+            .trade(
+                TradeRequest.newBuilder()
+                    .setHomeId(home.getHomeId())
+                    .setDay(1)
+                    .setSide(TradeSide.TRADE_SIDE_BUY)
+                    .setAmountWh(1)
+                    .setRequestId("buy-" + i)
+                    .build(),
+                new StreamObserver<>() {
+                  @Override
+                  public void onNext(TradeReceipt receipt) {
+                    receipts.incrementAndGet();
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+                      exhausted.incrementAndGet();
+                    } else {
+                      otherErrors.incrementAndGet();
+                    }
+                    answered.countDown();
+                  }
+
+                  @Override
+                  public void onCompleted() {
+                    answered.countDown();
+                  }
+                });
+      }
+      Await.until(
+          "the trades beyond those awaiting their commit are refused while the commit is held",
+          () -> exhausted.get() + otherErrors.get() >= beyond,
+          Await.LONG);
+      assertEquals(awaitingLimit, ledger.held(), "the others wait for the held commit");
+      assertEquals(0, receipts.get(), "no receipt before its commit");
+      ledger.release();
+      assertTrue(answered.await(60, TimeUnit.SECONDS));
+      assertEquals(0, otherErrors.get());
+      assertEquals(beyond, exhausted.get());
+      assertEquals(awaitingLimit, receipts.get());
+    }
+  }
 
   @Test
   void tradesBeyondTheQueueAreRejectedWithResourceExhaustedAndNothingAcceptedIsLost()
