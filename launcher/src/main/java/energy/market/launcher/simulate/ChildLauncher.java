@@ -1,7 +1,7 @@
 package energy.market.launcher.simulate;
 
 import energy.market.client.OperatorToken;
-import energy.market.launcher.Launcher;
+import energy.market.launcher.RoleMain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class ChildLauncher {
     command.add("-Denergy.market.run=" + run.runId());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Launcher.class.getName());
+    command.add(RoleMain.class.getName());
     command.add(spec.role());
     command.addAll(spec.args());
     Child child =

@@ -1,0 +1,74 @@
+package energy.market.launcher;
+
+import energy.market.client.cli.OneLineErrors;
+import energy.market.external.ExternalCommand;
+import energy.market.home.HomeCommand;
+import energy.market.server.MarketCommand;
+import energy.market.weather.WeatherCommand;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point of the processes {@code simulate} starts: {@code RoleMain ROLE OPTIONS...} runs
+ * one role's command exactly as {@code energy-market ROLE OPTIONS...} would, without building the
+ * rest of the command tree.
+ *
+ * <p>Why a second entry point: picocli reads every option of every command of the tree by
+ * reflection when the tree is built, and the launcher's tree holds simulate, sweep and bench with
+ * hundreds of options. A one-home process spent about a fifth of its start-up CPU on that, and kept
+ * the classes and option models in its memory; a run starts ten or more such processes on the same
+ * cores at once. Users keep one command: the launcher's tree still holds every role.
+ */
+public final class RoleMain {
+  private static final List<String> ROLES = List.of("market", "home", "weather", "external");
+
+  /** Only the name: qualified names and errors read {@code energy-market ROLE ...} as before. */
+  @Command(name = "energy-market")
+  static final class Root {}
+
+  private RoleMain() {}
+
+  public static void main(String[] args) {
+    ChildMode.applyIfLaunched();
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, out, err));
+  }
+
+  /**
+   * Runs the role named by the first argument with the rest; what {@link #main} does without
+   * exiting.
+   *
+   * @return the role's exit code, or 2 when no known role is named
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Supplier<Object> command = args.length == 0 ? null : command(args[0]);
+    if (command == null) {
+      err.println(
+          "energy-market: the first argument must be a role, one of "
+              + String.join(", ", ROLES)
+              + (args.length == 0 ? "; got none" : "; got '" + args[0] + "'"));
+      err.flush();
+      return 2;
+    }
+    CommandLine root = new CommandLine(new Root());
+    root.addSubcommand(args[0], command.get());
+    root.setOut(out);
+    root.setErr(err);
+    OneLineErrors.install(root);
+    return root.execute(args);
+  }
+
+  private static Supplier<Object> command(String role) {
+    return switch (role) {
+      case "market" -> MarketCommand::new;
+      case "home" -> HomeCommand::new;
+      case "weather" -> WeatherCommand::new;
+      case "external" -> ExternalCommand::new;
+      default -> null;
+    };
+  }
+}
