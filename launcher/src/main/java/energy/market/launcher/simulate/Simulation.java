@@ -173,7 +173,12 @@ public final class Simulation {
               run.homeNames(),
               out);
       if (classData != null) {
-        classData.finish(monitor.await().kind() == Ending.Kind.COMPLETED);
+        boolean completed = monitor.await().kind() == Ending.Kind.COMPLETED;
+        if (completed && classData.makesArchives()) {
+          out.println("making this build's class-data archives, once, for faster starts");
+          out.flush();
+        }
+        classData.finish(completed);
       }
     } finally {
       if (marketChannel != null) {

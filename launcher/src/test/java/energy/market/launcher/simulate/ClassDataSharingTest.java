@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,47 +36,82 @@ class ClassDataSharingTest {
     return options.stream().filter(o -> o.startsWith(prefix)).findFirst().orElse(null);
   }
 
+  /** A real jar: the JVM checks the archive's class path against it. */
+  private Path jar() throws Exception {
+    Path jar = dir.resolve("energy-market.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+      out.flush();
+    }
+    return jar;
+  }
+
+  /** What the first process of the role would have written. */
+  private static void writeClassList(String option) throws Exception {
+    Files.write(
+        Path.of(option.substring(option.indexOf('=') + 1)),
+        List.of("java/lang/Object", "java/lang/String", "java/util/ArrayList"));
+  }
+
   @Test
-  void theFirstRunMakesTheArchiveAndLaterRunsUseIt() throws Exception {
-    Path jar = Files.writeString(dir.resolve("energy-market.jar"), "jar");
+  void theFirstRunListsTheClassesAndLaterRunsMapTheArchiveMadeFromThem() throws Exception {
+    Path jar = jar();
     Path cache = dir.resolve("cache");
 
     ClassDataSharing first = ClassDataSharing.inDirectory(jar, cache, "run1");
-    List<String> making = first.options(market);
-    String dump = option(making, "-XX:ArchiveClassesAtExit=");
-    assertTrue(dump != null && dump.endsWith(".run1.tmp"), making.toString());
-    assertNull(
-        option(first.options(market), "-XX:ArchiveClassesAtExit="),
-        "only the first process of a role makes the archive");
-    first.started(market, exited(), making);
-    Files.writeString(Path.of(dump.substring(dump.indexOf('=') + 1)), "archive");
+    List<String> listing = first.options(market);
+    String list = option(listing, "-XX:DumpLoadedClassList=");
+    assertTrue(list != null && list.endsWith(".run1.classlist"), listing.toString());
+    assertEquals(
+        List.of(), first.options(market), "only the first process of a role lists its classes");
+    first.started(market, exited(), listing);
+    writeClassList(list);
+    assertTrue(first.makesArchives());
     first.finish(true);
 
     List<String> using = ClassDataSharing.inDirectory(jar, cache, "run2").options(market);
     String shared = option(using, "-XX:SharedArchiveFile=");
-    assertTrue(
-        shared != null && Files.isRegularFile(Path.of(shared.substring(shared.indexOf('=') + 1))),
-        using.toString());
+    assertTrue(shared != null, using.toString());
     try (Stream<Path> files = Files.list(cache)) {
-      assertEquals(1, files.count(), "no temporary file left");
+      assertEquals(1, files.count(), "the archive alone: no list, no temporary file");
     }
+    // A JVM with the role's options maps it, or refuses to start (-Xshare:on).
+    Process java =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-Xshare:on",
+                shared,
+                "-cp",
+                jar.toString(),
+                "-version")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, java.waitFor(), output);
   }
 
   @Test
-  void anInterruptedRunKeepsNoArchive() throws Exception {
-    Path jar = Files.writeString(dir.resolve("energy-market.jar"), "jar");
+  void anInterruptedRunMakesNoArchiveAndLeavesNoList() throws Exception {
+    Path jar = jar();
     Path cache = dir.resolve("cache");
     ClassDataSharing sharing = ClassDataSharing.inDirectory(jar, cache, "run1");
-    List<String> making = sharing.options(market);
-    sharing.started(market, exited(), making);
-    String dump = option(making, "-XX:ArchiveClassesAtExit=");
-    Files.writeString(Path.of(dump.substring(dump.indexOf('=') + 1)), "partial");
+    List<String> listing = sharing.options(market);
+    sharing.started(market, exited(), listing);
+    writeClassList(option(listing, "-XX:DumpLoadedClassList="));
 
     sharing.finish(false);
 
     try (Stream<Path> files = Files.list(cache)) {
       assertEquals(0, files.count());
     }
+    assertTrue(
+        option(
+                ClassDataSharing.inDirectory(jar, cache, "run2").options(market),
+                "-XX:DumpLoadedClassList=")
+            != null,
+        "the next run lists the classes again");
   }
 
   @Test
