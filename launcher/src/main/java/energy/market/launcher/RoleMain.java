@@ -1,5 +1,6 @@
 package energy.market.launcher;
 
+import energy.market.client.EventLoops;
 import energy.market.client.cli.OneLineErrors;
 import energy.market.external.ExternalCommand;
 import energy.market.home.HomeCommand;
@@ -35,7 +36,9 @@ public final class RoleMain {
     ChildMode.applyIfLaunched();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(args, out, err));
+    int code = run(args, out, err);
+    EventLoops.shutdown();
+    System.exit(code);
   }
 
   /**

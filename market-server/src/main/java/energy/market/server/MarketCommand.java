@@ -2,6 +2,7 @@ package energy.market.server;
 
 import energy.market.client.Channels;
 import energy.market.client.Durations;
+import energy.market.client.EventLoops;
 import energy.market.client.Logging;
 import energy.market.client.MarketAddress;
 import energy.market.client.ServerTls;
@@ -254,7 +255,7 @@ public final class MarketCommand implements Callable<Integer> {
               reserved,
               engine ->
                   new MarketServer(
-                      NettyServerBuilder.forAddress(address, tls.credentials())
+                      EventLoops.on(NettyServerBuilder.forAddress(address, tls.credentials()))
                           // A process of many homes sends all its orders in one message a phase.
                           .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                           // Bounded memory: headers, open calls and idle connections all have a

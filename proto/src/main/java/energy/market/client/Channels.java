@@ -84,7 +84,7 @@ public final class Channels {
   }
 
   private static NettyChannelBuilder builder(String target, ClientTls tls) {
-    return NettyChannelBuilder.forTarget(target, tls.credentials())
+    return EventLoops.on(NettyChannelBuilder.forTarget(target, tls.credentials()))
         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
         .keepAliveTime(KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS)
         .keepAliveTimeout(KEEPALIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

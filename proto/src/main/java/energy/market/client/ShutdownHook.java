@@ -18,7 +18,14 @@ public final class ShutdownHook {
    * @param stop what stops the process: servers, sessions, channels, in that order
    */
   public static ShutdownHook install(String name, Runnable stop) {
-    Thread thread = new Thread(stop, name);
+    Thread thread =
+        new Thread(
+            () -> {
+              stop.run();
+              // Idle transport threads would hold the exit up (see EventLoops).
+              EventLoops.shutdown();
+            },
+            name);
     Runtime.getRuntime().addShutdownHook(thread);
     return new ShutdownHook(thread);
   }

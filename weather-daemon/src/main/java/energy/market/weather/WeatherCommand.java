@@ -3,6 +3,7 @@ package energy.market.weather;
 import energy.market.client.Channels;
 import energy.market.client.ClientTls;
 import energy.market.client.Durations;
+import energy.market.client.EventLoops;
 import energy.market.client.ServerTls;
 import energy.market.client.ShutdownHook;
 import energy.market.client.cli.CommandFailure;
@@ -173,7 +174,7 @@ public final class WeatherCommand implements Callable<Integer> {
       daemon =
           WeatherDaemon.start(
               config,
-              NettyServerBuilder.forAddress(address, serverTls.credentials())
+              EventLoops.on(NettyServerBuilder.forAddress(address, serverTls.credentials()))
                   // Handlers never block: they only move days from memory to the wire.
                   .directExecutor()
                   // Homes ping an open stream to notice a daemon that vanished.

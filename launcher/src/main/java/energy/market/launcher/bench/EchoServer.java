@@ -2,6 +2,7 @@ package energy.market.launcher.bench;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import energy.market.client.Channels;
+import energy.market.client.EventLoops;
 import energy.market.server.MarketCommand;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
@@ -31,7 +32,7 @@ final class EchoServer implements AutoCloseable {
    */
   EchoServer(InetSocketAddress address, ServerCredentials credentials) {
     server =
-        NettyServerBuilder.forAddress(address, credentials)
+        EventLoops.on(NettyServerBuilder.forAddress(address, credentials))
             // As MarketServer: handlers run on the transport's threads.
             .directExecutor()
             .maxInboundMessageSize(MarketCommand.MAX_MESSAGE_BYTES)
