@@ -3,22 +3,24 @@ package energy.market.client;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The transport threads of this process: one group of Netty event loops (epoll where the platform
- * has it, as grpc-java would choose) that every channel and server of the process shares, and that
- * the process ends with {@link #shutdown} as it exits.
+ * has it, as grpc-java would choose) that every channel (but a load generator's, see {@link
+ * Channels#openDirect}) and server of the process shares, and that the process ends with {@link
+ * #shutdown} as it exits.
  *
  * <p>Why not grpc-java's own shared groups: they outlive their last channel or server by a second,
  * and on JDK 17 a JVM's exit waits up to 300 ms for every thread inside a native call, which an
@@ -26,39 +28,55 @@ import java.util.concurrent.TimeUnit;
  * after the last day; the launcher waits for the slowest.
  */
 public final class EventLoops {
-  private static EventLoopGroup group;
+  private static EventLoopGroup workers;
+
+  /** A server's listening sockets accept on a loop of their own, as on grpc-java's groups. */
+  private static EventLoopGroup acceptors;
 
   private EventLoops() {}
 
   /** {@code builder} on this process's event loops. */
   public static NettyChannelBuilder on(NettyChannelBuilder builder) {
     return builder
-        .eventLoopGroup(group())
+        .eventLoopGroup(workers())
         .channelType(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class);
   }
 
   /** {@code builder} on this process's event loops, for accepting and serving connections. */
   public static NettyServerBuilder on(NettyServerBuilder builder) {
-    EventLoopGroup loops = group();
     return builder
-        .bossEventLoopGroup(loops)
-        .workerEventLoopGroup(loops)
+        .bossEventLoopGroup(acceptors())
+        .workerEventLoopGroup(workers())
         .channelType(
             Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class);
   }
 
-  private static synchronized EventLoopGroup group() {
-    if (group == null || group.isShuttingDown()) {
-      // Daemon threads, as grpc-java's: they never keep a process alive by themselves. Zero threads
-      // means Netty's default, twice the processors.
-      ThreadFactory threads = new DefaultThreadFactory("transport", true);
-      group =
-          new MultiThreadIoEventLoopGroup(
-              0,
-              threads,
-              Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+  private static synchronized EventLoopGroup workers() {
+    if (workers == null) {
+      // Zero threads means Netty's default, twice the processors, as grpc-java's.
+      workers = newGroup(0, "transport");
     }
-    return group;
+    return workers;
+  }
+
+  private static synchronized EventLoopGroup acceptors() {
+    if (acceptors == null) {
+      acceptors = newGroup(1, "transport-accept");
+    }
+    return acceptors;
+  }
+
+  /**
+   * The same loops grpc-java makes for its own groups, so that only their lifetime differs: Netty
+   * 4.2 deprecates these classes in favour of its general I/O loop group.
+   */
+  @SuppressWarnings("deprecation")
+  private static EventLoopGroup newGroup(int threads, String name) {
+    // Daemon threads, as grpc-java's: they never keep a process alive by themselves.
+    ThreadFactory factory = new DefaultThreadFactory(name, true);
+    return Epoll.isAvailable()
+        ? new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(threads, factory)
+        : new io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup(threads, factory);
   }
 
   /**
@@ -67,16 +85,19 @@ public final class EventLoops {
    * afterwards gets new loops, but one made before stops working.
    */
   public static void shutdown() {
-    EventLoopGroup ending;
+    List<EventLoopGroup> ending = new ArrayList<>();
     synchronized (EventLoops.class) {
-      ending = group;
-      group = null;
+      Stream.of(acceptors, workers).filter(Objects::nonNull).forEach(ending::add);
+      acceptors = null;
+      workers = null;
     }
-    if (ending == null) {
-      return;
+    for (EventLoopGroup group : ending) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
     try {
-      ending.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(1, TimeUnit.SECONDS);
+      for (EventLoopGroup group : ending) {
+        group.terminationFuture().await(1, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
