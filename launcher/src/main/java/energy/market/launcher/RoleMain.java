@@ -1,6 +1,5 @@
 package energy.market.launcher;
 
-import energy.market.client.EventLoops;
 import energy.market.client.cli.OneLineErrors;
 import energy.market.external.ExternalCommand;
 import energy.market.home.HomeCommand;
@@ -33,12 +32,7 @@ public final class RoleMain {
   private RoleMain() {}
 
   public static void main(String[] args) {
-    ChildMode.applyIfLaunched();
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
-    int code = run(args, out, err);
-    EventLoops.shutdown();
-    System.exit(code);
+    ProcessExit.runAndExit(RoleMain::run, args);
   }
 
   /**
