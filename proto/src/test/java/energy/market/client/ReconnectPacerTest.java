@@ -3,21 +3,18 @@ package energy.market.client;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.testing.Await;
+import energy.market.testing.HangUpListener;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,21 +31,18 @@ class ReconnectPacerTest {
 
   @Test
   void aChannelKeepsTryingAnAbsentServerAndIsReadySoonAfterItReturns() throws Exception {
-    AtomicInteger attempts = new AtomicInteger();
     int port;
     ManagedChannel channel;
     long start;
     // A listener that hangs up on every connection: each attempt of the channel is counted and
     // fails, as against a market that is not there.
-    try (ServerSocket refuser = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      port = refuser.getLocalPort();
-      Thread hangUp = new Thread(() -> hangUpOnEveryone(refuser, attempts), "refuser");
-      hangUp.setDaemon(true);
-      hangUp.start();
+    try (HangUpListener absent = HangUpListener.on(0)) {
+      port = absent.port();
       channel = Channels.open("127.0.0.1", port);
       start = System.nanoTime();
       channel.getState(true);
-      Await.until(ATTEMPTS + " connection attempts", () -> attempts.get() >= ATTEMPTS, Await.SHORT);
+      Await.until(
+          ATTEMPTS + " connection attempts", () -> absent.attempts() >= ATTEMPTS, Await.SHORT);
     }
     Duration trying = Duration.ofNanos(System.nanoTime() - start);
     Server server = null;
@@ -100,18 +94,6 @@ class ReconnectPacerTest {
       channel.shutdownNow();
       if (server != null) {
         server.shutdownNow();
-      }
-    }
-  }
-
-  private static void hangUpOnEveryone(ServerSocket listener, AtomicInteger attempts) {
-    while (!listener.isClosed()) {
-      try {
-        Socket socket = listener.accept();
-        attempts.incrementAndGet();
-        socket.close();
-      } catch (IOException e) {
-        return; // closed
       }
     }
   }

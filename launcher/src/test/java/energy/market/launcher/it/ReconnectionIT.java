@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
+import energy.market.testing.HangUpListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconnectionIT {
   /** The promise: connected again this soon after the market's listening line. */
   private static final Duration BACK_WITHIN = Duration.ofSeconds(2);
+
+  /**
+   * Outages, in failed connection attempts per client: paced about 0.4 s apart, the long one lasts
+   * 25 s or more; grpc-java's own backoff alone would by then wait up to its 2-minute maximum.
+   */
+  private static final int SHORT_OUTAGE = 5;
+
+  private static final int LONG_OUTAGE = 60;
 
   @TempDir Path dir;
 
@@ -74,19 +82,22 @@ class ReconnectionIT {
               new Client("watch", watch, "^lost the market", "^connected to the market at "));
 
       Map<String, Duration> backAfter = new LinkedHashMap<>();
-      for (Duration outage : List.of(Duration.ofSeconds(5), Duration.ofSeconds(60))) {
-        long down = System.nanoTime();
+      for (int outage : List.of(SHORT_OUTAGE, LONG_OUTAGE)) {
         market.process.kill();
         market.close();
         // Every client saw the market go: the outage starts from an observed state.
         for (Client client : clients) {
           client.process().awaitLine(client.lostLine(), Await.LONG);
         }
-        // The outage's length is the test's input (grpc-java's own connect backoff grows with
-        // it): the market stays down this long from its kill, however long the lines took.
-        long left = outage.toNanos() - (System.nanoTime() - down);
-        if (left > 0) {
-          TimeUnit.NANOSECONDS.sleep(left);
+        // The outage's length is the test's input, counted in the connection attempts it took
+        // (grpc-java's own connect backoff grows with each failed one): the port hangs up on
+        // every client until they have tried this many times between them.
+        int attempts = outage * clients.size();
+        try (HangUpListener absent = HangUpListener.on(market.port)) {
+          Await.until(
+              attempts + " connection attempts while the market is away",
+              () -> absent.attempts() >= attempts,
+              Await.LONG);
         }
         market =
             new RunningMarket(data, "--port", Integer.toString(market.port), "--day-length", "1s");
@@ -95,7 +106,7 @@ class ReconnectionIT {
         for (Client client : clients) {
           client.process().awaitLine(client.connectedLine(), Await.LONG);
           backAfter.put(
-              client.name() + " after a " + outage.toSeconds() + " s outage",
+              client.name() + " after an outage of " + outage + " attempts each",
               Duration.ofNanos(System.nanoTime() - listening));
         }
       }
