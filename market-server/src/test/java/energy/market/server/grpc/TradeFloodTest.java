@@ -38,6 +38,42 @@ import org.junit.jupiter.api.Test;
 
 /** The bounded trade executor seen through the Trade RPC, under a flood. */
 class TradeFloodTest {
+  /** What the trades of a flood got back: receipts, refusals, other errors. */
+  private static final class Answers {
+    final ConcurrentLinkedQueue<TradeReceipt> receipts = new ConcurrentLinkedQueue<>();
+    final AtomicInteger exhausted = new AtomicInteger();
+    final AtomicInteger otherErrors = new AtomicInteger();
+    final CountDownLatch answered;
+
+    Answers(int trades) {
+      answered = new CountDownLatch(trades);
+    }
+
+    /** Counts one trade's answer. */
+    StreamObserver<TradeReceipt> observer() {
+      return new StreamObserver<>() {
+        @Override
+        public void onNext(TradeReceipt receipt) {
+          receipts.add(receipt);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+            exhausted.incrementAndGet();
+          } else {
+            otherErrors.incrementAndGet();
+          }
+          answered.countDown();
+        }
+
+        @Override
+        public void onCompleted() {
+          answered.countDown();
+        }
+      };
+    }
+  }
 
   @Test
   void tradesBeyondThoseAwaitingTheirCommitAreRefusedAtOnceWhenTheLedgerNeverWaits()
@@ -79,10 +115,7 @@ class TradeFloodTest {
               .build());
       session.awaitPhase(Phase.PHASE_TRADE);
 
-      AtomicInteger exhausted = new AtomicInteger();
-      AtomicInteger otherErrors = new AtomicInteger();
-      AtomicInteger receipts = new AtomicInteger();
-      CountDownLatch answered = new CountDownLatch(awaitingLimit + beyond);
+      Answers answers = new Answers(awaitingLimit + beyond);
       MarketGrpc.MarketStub stub =
           MarketGrpc.newStub(market.channel).withCallCredentials(TestMarket.HOME);
       for (int i = 0; i < awaitingLimit + beyond; i++) {
@@ -95,39 +128,19 @@ class TradeFloodTest {
                     .setAmountWh(1)
                     .setRequestId("buy-" + i)
                     .build(),
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(TradeReceipt receipt) {
-                    receipts.incrementAndGet();
-                  }
-
-                  @Override
-                  public void onError(Throwable t) {
-                    if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-                      exhausted.incrementAndGet();
-                    } else {
-                      otherErrors.incrementAndGet();
-                    }
-                    answered.countDown();
-                  }
-
-                  @Override
-                  public void onCompleted() {
-                    answered.countDown();
-                  }
-                });
+                answers.observer());
       }
       Await.until(
           "the trades beyond those awaiting their commit are refused while the commit is held",
-          () -> exhausted.get() + otherErrors.get() >= beyond,
+          () -> answers.exhausted.get() + answers.otherErrors.get() >= beyond,
           Await.LONG);
       assertEquals(awaitingLimit, ledger.held(), "the others wait for the held commit");
-      assertEquals(0, receipts.get(), "no receipt before its commit");
+      assertEquals(0, answers.receipts.size(), "no receipt before its commit");
       ledger.release();
-      assertTrue(answered.await(60, TimeUnit.SECONDS));
-      assertEquals(0, otherErrors.get());
-      assertEquals(beyond, exhausted.get());
-      assertEquals(awaitingLimit, receipts.get());
+      assertTrue(answers.answered.await(60, TimeUnit.SECONDS));
+      assertEquals(0, answers.otherErrors.get());
+      assertEquals(beyond, answers.exhausted.get());
+      assertEquals(awaitingLimit, answers.receipts.size());
     }
   }
 
@@ -168,10 +181,7 @@ class TradeFloodTest {
       session.send(SessionRequest.newBuilder().setDayReports(reports).build());
       session.awaitPhase(Phase.PHASE_TRADE);
 
-      CountDownLatch answered = new CountDownLatch(homes);
-      ConcurrentLinkedQueue<TradeReceipt> receipts = new ConcurrentLinkedQueue<>();
-      AtomicInteger exhausted = new AtomicInteger();
-      AtomicInteger otherErrors = new AtomicInteger();
+      Answers answers = new Answers(homes);
       MarketGrpc.MarketStub stub =
           MarketGrpc.newStub(market.channel).withCallCredentials(TestMarket.HOME);
       for (RegisterResponse home : registered) {
@@ -184,44 +194,24 @@ class TradeFloodTest {
                     .setAmountWh(1_000)
                     .setRequestId("flood")
                     .build(),
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(TradeReceipt receipt) {
-                    receipts.add(receipt);
-                  }
-
-                  @Override
-                  public void onError(Throwable t) {
-                    if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-                      exhausted.incrementAndGet();
-                    } else {
-                      otherErrors.incrementAndGet();
-                    }
-                    answered.countDown();
-                  }
-
-                  @Override
-                  public void onCompleted() {
-                    answered.countDown();
-                  }
-                });
+                answers.observer());
       }
       // While the gate is shut, 4 trades run and 8 wait: every later one must be refused at once.
       Await.until(
           "the flood beyond 4 + 8 is refused while the ledger holds the first trades",
-          () -> exhausted.get() + otherErrors.get() >= homes - 12,
+          () -> answers.exhausted.get() + answers.otherErrors.get() >= homes - 12,
           Await.SHORT);
       ledger.open();
-      assertTrue(answered.await(30, TimeUnit.SECONDS));
-      assertEquals(0, otherErrors.get());
-      assertTrue(exhausted.get() > 0, "a flood of " + homes + " beyond 4 + 8 is refused");
-      assertEquals(homes, receipts.size() + exhausted.get());
+      assertTrue(answers.answered.await(30, TimeUnit.SECONDS));
+      assertEquals(0, answers.otherErrors.get());
+      assertTrue(answers.exhausted.get() > 0, "a flood of " + homes + " beyond 4 + 8 is refused");
+      assertEquals(homes, answers.receipts.size() + answers.exhausted.get());
       assertTrue(ledger.mostWaiting() <= 4, "at most 4 at once, saw " + ledger.mostWaiting());
 
       session.send(
           SessionRequest.newBuilder().setTradeOrders(TradeOrders.newBuilder().setDay(1)).build());
       PriceTick tick = session.await(event -> event.hasDayClosed()).getDayClosed();
-      long accepted = receipts.size();
+      long accepted = answers.receipts.size();
       assertEquals(accepted * 1_000, tick.getBoughtWh(), "every receipt is in the day's books");
       assertEquals(accepted, ledger.recorded().size(), "every receipt was recorded once");
       long bought = 0;
