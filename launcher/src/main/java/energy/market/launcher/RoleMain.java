@@ -6,7 +6,8 @@ import energy.market.home.HomeCommand;
 import energy.market.server.MarketCommand;
 import energy.market.weather.WeatherCommand;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
  * cores at once. Users keep one command: the launcher's tree still holds every role.
  */
 public final class RoleMain {
-  private static final List<String> ROLES = List.of("market", "home", "weather", "external");
+  /** Each role's command, in the order the error names them. */
+  private static final Map<String, Supplier<Object>> ROLES = roles();
 
   /** Only the name: qualified names and errors read {@code energy-market ROLE ...} as before. */
   @Command(name = "energy-market")
@@ -42,11 +44,11 @@ public final class RoleMain {
    * @return the role's exit code, or 2 when no known role is named
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    Supplier<Object> command = args.length == 0 ? null : command(args[0]);
+    Supplier<Object> command = args.length == 0 ? null : ROLES.get(args[0]);
     if (command == null) {
       err.println(
           "energy-market: the first argument must be a role, one of "
-              + String.join(", ", ROLES)
+              + String.join(", ", ROLES.keySet())
               + (args.length == 0 ? "; got none" : "; got '" + args[0] + "'"));
       err.flush();
       return 2;
@@ -59,13 +61,12 @@ public final class RoleMain {
     return root.execute(args);
   }
 
-  private static Supplier<Object> command(String role) {
-    return switch (role) {
-      case "market" -> MarketCommand::new;
-      case "home" -> HomeCommand::new;
-      case "weather" -> WeatherCommand::new;
-      case "external" -> ExternalCommand::new;
-      default -> null;
-    };
+  private static Map<String, Supplier<Object>> roles() {
+    Map<String, Supplier<Object>> roles = new LinkedHashMap<>();
+    roles.put("market", MarketCommand::new);
+    roles.put("home", HomeCommand::new);
+    roles.put("weather", WeatherCommand::new);
+    roles.put("external", ExternalCommand::new);
+    return roles;
   }
 }
