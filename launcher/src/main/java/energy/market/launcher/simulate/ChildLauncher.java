@@ -9,28 +9,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts a run's children: each role as a JVM from the launcher's own class path, with its JVM
- * options and shared class data, the operator token and the launcher's pid in its environment, and
- * its output in the run's log directory. Every child started is handed to {@link Children} (which
- * stops them) and watched by the {@link RunMonitor} (which ends the run when one dies).
+ * Starts a run's children: each role as a JVM from the children's class path, with its JVM options
+ * and shared class data, the operator token and the launcher's pid in its environment, and its
+ * output in the run's log directory. Every child started is handed to {@link Children} (which stops
+ * them) and watched by the {@link RunMonitor} (which ends the run when one dies).
  */
 final class ChildLauncher {
   private final RunSettings run;
+  private final String classPath;
   private final ClassDataSharing classData;
   private final String operatorToken;
   private final Children children;
   private final RunMonitor monitor;
 
   /**
+   * @param classPath the children's class path (see {@link ChildClassPath})
    * @param classData the shared class data, or null when it is off
    */
   ChildLauncher(
       RunSettings run,
+      String classPath,
       ClassDataSharing classData,
       String operatorToken,
       Children children,
       RunMonitor monitor) {
     this.run = run;
+    this.classPath = classPath;
     this.classData = classData;
     this.operatorToken = operatorToken;
     this.children = children;
@@ -47,7 +51,7 @@ final class ChildLauncher {
     // Marks every process of the run, so that `pgrep -f RUN-ID` finds them.
     command.add("-Denergy.market.run=" + run.runId());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(RoleMain.class.getName());
     command.add(spec.role());
     command.addAll(spec.args());

@@ -85,10 +85,9 @@ public final class Simulation {
       boolean classDataSharing,
       ViewFactory views,
       PrintWriter out) {
+    String childClassPath = ChildClassPath.of(System.getProperty("java.class.path"));
     this.classData =
-        classDataSharing
-            ? ClassDataSharing.forClassPath(System.getProperty("java.class.path"), run.runId())
-            : null;
+        classDataSharing ? ClassDataSharing.forClassPath(childClassPath, run.runId()) : null;
     this.run = run;
     this.commands = new ChildCommands(run, tls);
     this.clientTls = tls.channels();
@@ -98,7 +97,8 @@ public final class Simulation {
     this.views = views;
     this.out = out;
     this.children = new Children(out);
-    this.launcher = new ChildLauncher(run, classData, operatorToken, children, monitor);
+    this.launcher =
+        new ChildLauncher(run, childClassPath, classData, operatorToken, children, monitor);
   }
 
   /**
