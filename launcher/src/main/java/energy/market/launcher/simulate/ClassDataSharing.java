@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +25,9 @@ import java.util.concurrent.Executors;
  * completed, the launcher turns each list into a static archive of the JDK's and the role's
  * classes, and later processes of the role map the archive instead of loading, parsing and
  * verifying every class again. Archives live in the user's cache directory, keyed by the jar, the
- * JDK and the JVM options; only a class path of one jar can be archived. A missing or unusable
- * archive only costs the speed-up: the JVM then loads classes as usual.
+ * JDK and the JVM options, and removed once no run used them for a month; only a class path of one
+ * jar can be archived. A missing or unusable archive only costs the speed-up: the JVM then loads
+ * classes as usual.
  *
  * <p>Why a static archive made from a list rather than one dumped as the first process exits
  * ({@code -XX:ArchiveClassesAtExit}): on JDK 17 that dynamic archive leaves out classes compiled
@@ -34,6 +40,12 @@ final class ClassDataSharing {
   /** Quiet: an archive that does not match is not worth a warning in every log. */
   private static final String QUIET = "-Xlog:cds=off";
 
+  /**
+   * Archives no run has used for this long are removed: those of jars that were deleted, moved or
+   * rebuilt elsewhere (30 MB each) would otherwise stay in the cache for good.
+   */
+  static final Duration UNUSED_FOR = Duration.ofDays(30);
+
   private final Path jar;
   private final Path dir;
   private final String key;
@@ -44,6 +56,9 @@ final class ClassDataSharing {
 
   /** The process writing each list, and its options. */
   private final Map<Path, Child> listing = new HashMap<>();
+
+  /** The archives this run maps, marked as used once each. */
+  private final Set<Path> used = new HashSet<>();
 
   private ClassDataSharing(Path jar, Path dir, String key, String runId) {
     this.jar = jar;
@@ -94,6 +109,9 @@ final class ClassDataSharing {
   synchronized List<String> options(ChildSpec spec) {
     Path archive = archive(spec);
     if (Files.isRegularFile(archive)) {
+      if (used.add(archive)) {
+        markUsed(archive);
+      }
       return List.of(QUIET, "-XX:SharedArchiveFile=" + archive);
     }
     if (lists.containsKey(archive)) {
@@ -145,6 +163,7 @@ final class ClassDataSharing {
     }
     lists.clear();
     listing.clear();
+    removeUnused();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       pool.invokeAll(dumps);
@@ -190,6 +209,29 @@ final class ClassDataSharing {
 
   private static String hash(String text) {
     return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString().substring(0, 16);
+  }
+
+  /** An archive's modification time says when a run last used it; the JVM does not check it. */
+  private static void markUsed(Path archive) {
+    try {
+      Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+    } catch (IOException e) {
+      // Not marked: at worst the archive is made again after a month.
+    }
+  }
+
+  /** Removes archives, and lists of runs that were killed, that no run used for a month. */
+  private void removeUnused() {
+    Instant before = Instant.now().minus(UNUSED_FOR);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{jsa,classlist}")) {
+      for (Path file : files) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      // Unused archives only waste space in the cache.
+    }
   }
 
   /** Removes the archives of earlier builds of the same jar for this role. */

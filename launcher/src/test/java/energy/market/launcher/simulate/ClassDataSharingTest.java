@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -112,6 +114,39 @@ class ClassDataSharingTest {
                 "-XX:DumpLoadedClassList=")
             != null,
         "the next run lists the classes again");
+  }
+
+  @Test
+  void archivesNoRunUsedForAMonthAreRemovedAndThoseInUseAreKept() throws Exception {
+    Path jar = jar();
+    Path cache = dir.resolve("cache");
+    ClassDataSharing first = ClassDataSharing.inDirectory(jar, cache, "run1");
+    List<String> listing = first.options(market);
+    first.started(market, exited(), listing);
+    writeClassList(option(listing, "-XX:DumpLoadedClassList="));
+    first.finish(true);
+    Path inUse;
+    try (Stream<Path> files = Files.list(cache)) {
+      inUse = files.findFirst().orElseThrow();
+    }
+    FileTime longAgo =
+        FileTime.from(Instant.now().minus(ClassDataSharing.UNUSED_FOR).minus(Duration.ofDays(1)));
+    Files.setLastModifiedTime(inUse, longAgo);
+    Path orphan = Files.writeString(cache.resolve("home-0a1b2c3d-4e5f6a7b-8c9d0e1f.jsa"), "old");
+    Files.setLastModifiedTime(orphan, longAgo);
+    Path killedRunsList =
+        Files.writeString(cache.resolve(orphan.getFileName() + ".r.classlist"), "");
+    Files.setLastModifiedTime(killedRunsList, longAgo);
+    Path recent = Files.writeString(cache.resolve("home-1a1b2c3d-4e5f6a7b-8c9d0e1f.jsa"), "new");
+
+    ClassDataSharing later = ClassDataSharing.inDirectory(jar, cache, "run2");
+    assertTrue(option(later.options(market), "-XX:SharedArchiveFile=") != null);
+    later.finish(true);
+
+    assertTrue(Files.exists(inUse), "the archive this run used is kept");
+    assertTrue(Files.exists(recent), "an archive used lately is kept");
+    assertFalse(Files.exists(orphan), "an archive unused for a month is removed");
+    assertFalse(Files.exists(killedRunsList), "so is a list a killed run left behind");
   }
 
   @Test
