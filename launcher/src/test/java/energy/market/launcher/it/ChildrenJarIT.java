@@ -18,17 +18,7 @@ class ChildrenJarIT {
 
   @Test
   void everyChildRunsFromTheRolesJar() throws Exception {
-    try (ChildProcess launcher =
-        Launch.energyMarket(
-            "simulate",
-            "--homes",
-            "2",
-            "--days",
-            "1000",
-            "--day-length",
-            "100ms",
-            "--results-dir",
-            dir.resolve("results").toString())) {
+    try (ChildProcess launcher = Launch.endlessSimulation(dir.resolve("results"), "--homes", "2")) {
       launcher.awaitLine("day 2: price", Await.LONG);
       List<String> classPaths =
           ProcessHandle.of(launcher.pid())

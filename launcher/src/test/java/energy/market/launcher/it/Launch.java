@@ -4,6 +4,7 @@ import energy.market.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,5 +30,24 @@ final class Launch {
       builder.mainClass(ChildProcess.LAUNCHER);
     }
     return builder.start();
+  }
+
+  /**
+   * {@code energy-market simulate} of days too many to end by themselves (1,000 days of 100 ms),
+   * results in {@code results}, with {@code options} added: for tests that stop or kill it.
+   */
+  static ChildProcess endlessSimulation(Path results, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--days",
+                "1000",
+                "--day-length",
+                "100ms",
+                "--results-dir",
+                results.toString()));
+    args.addAll(List.of(options));
+    return energyMarket(args.toArray(String[]::new));
   }
 }

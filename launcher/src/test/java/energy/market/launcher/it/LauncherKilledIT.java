@@ -22,18 +22,7 @@ class LauncherKilledIT {
     String runId = "it-launcher-killed-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     List<ProcessHandle> children;
     try (ChildProcess launcher =
-        Launch.energyMarket(
-            "simulate",
-            "--homes",
-            "2",
-            "--days",
-            "1000",
-            "--day-length",
-            "100ms",
-            "--results-dir",
-            dir.resolve("results").toString(),
-            "--run-id",
-            runId)) {
+        Launch.endlessSimulation(dir.resolve("results"), "--homes", "2", "--run-id", runId)) {
       launcher.awaitLine("day 2: price", Await.LONG);
       ProcessHandle process = ProcessHandle.of(launcher.pid()).orElseThrow();
       children = process.children().toList();

@@ -43,20 +43,8 @@ class SimulateChildDiesIT {
     String runId = name + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     Path results = dir.resolve("results");
     try (ChildProcess launcher =
-        Launch.energyMarket(
-            "simulate",
-            "--homes",
-            "4",
-            "--home-processes",
-            "2",
-            "--days",
-            "1000",
-            "--day-length",
-            "100ms",
-            "--results-dir",
-            results.toString(),
-            "--run-id",
-            runId)) {
+        Launch.endlessSimulation(
+            results, "--homes", "4", "--home-processes", "2", "--run-id", runId)) {
       long pid = Long.parseLong(launcher.awaitLine(pidPattern, Await.LONG));
       launcher.awaitLine("day 3: price", Await.LONG);
       assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly(), "SIGKILL " + pid);

@@ -94,16 +94,21 @@ class ClassDataSharingTest {
     assertEquals(0, java.waitFor(), output);
   }
 
-  @Test
-  void anInterruptedRunMakesNoArchiveAndLeavesNoList() throws Exception {
-    Path jar = jar();
-    Path cache = dir.resolve("cache");
+  /** A first run of the jar: its market lists its classes, exits, and the run ends. */
+  private void firstRun(Path jar, Path cache, boolean completed) throws Exception {
     ClassDataSharing sharing = ClassDataSharing.inDirectory(jar, cache, "run1");
     List<String> listing = sharing.options(market);
     sharing.started(market, exited(), listing);
     writeClassList(option(listing, "-XX:DumpLoadedClassList="));
+    sharing.finish(completed);
+  }
 
-    sharing.finish(false);
+  @Test
+  void anInterruptedRunMakesNoArchiveAndLeavesNoList() throws Exception {
+    Path jar = jar();
+    Path cache = dir.resolve("cache");
+
+    firstRun(jar, cache, false);
 
     try (Stream<Path> files = Files.list(cache)) {
       assertEquals(0, files.count());
@@ -120,11 +125,7 @@ class ClassDataSharingTest {
   void archivesNoRunUsedForAMonthAreRemovedAndThoseInUseAreKept() throws Exception {
     Path jar = jar();
     Path cache = dir.resolve("cache");
-    ClassDataSharing first = ClassDataSharing.inDirectory(jar, cache, "run1");
-    List<String> listing = first.options(market);
-    first.started(market, exited(), listing);
-    writeClassList(option(listing, "-XX:DumpLoadedClassList="));
-    first.finish(true);
+    firstRun(jar, cache, true);
     Path inUse;
     try (Stream<Path> files = Files.list(cache)) {
       inUse = files.findFirst().orElseThrow();
