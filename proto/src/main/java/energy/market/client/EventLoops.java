@@ -53,7 +53,8 @@ public final class EventLoops {
 
   private static synchronized EventLoopGroup workers() {
     if (workers == null) {
-      // Zero threads means Netty's default, twice the processors, as grpc-java's.
+      // Zero threads means Netty's default, as grpc-java's: its eventLoopThreads system property
+      // (the launcher gives small processes one), else twice the processors.
       workers = newGroup(0, "transport");
     }
     return workers;

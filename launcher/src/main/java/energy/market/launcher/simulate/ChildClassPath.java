@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The class path a run's children start from: the roles jar the build makes beside the launcher's
@@ -26,21 +27,30 @@ final class ChildClassPath {
    * build never starts children of that old build.
    */
   static String of(String launcherClassPath) {
-    if (launcherClassPath.contains(File.pathSeparator) || !launcherClassPath.endsWith(".jar")) {
+    Optional<Path> launcherJar = singleJar(launcherClassPath);
+    if (launcherJar.isEmpty()) {
       return launcherClassPath;
     }
-    Path launcherJar = Path.of(launcherClassPath);
-    Path rolesJar = launcherJar.resolveSibling(ROLES_JAR);
+    Path rolesJar = launcherJar.get().resolveSibling(ROLES_JAR);
     try {
-      if (Files.isRegularFile(rolesJar)
-          && Files.isRegularFile(launcherJar)
-          && Files.getLastModifiedTime(rolesJar).compareTo(Files.getLastModifiedTime(launcherJar))
-              >= 0) {
+      // A missing roles jar has no modification time: an IOException, as an unreadable one.
+      if (Files.getLastModifiedTime(rolesJar)
+              .compareTo(Files.getLastModifiedTime(launcherJar.get()))
+          >= 0) {
         return rolesJar.toString();
       }
     } catch (IOException e) {
-      // Unreadable: the launcher's own jar holds every role too.
+      // The launcher's own jar holds every role too.
     }
     return launcherClassPath;
+  }
+
+  /** The jar {@code classPath} consists of, when it is one jar file; empty for anything else. */
+  static Optional<Path> singleJar(String classPath) {
+    if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+      return Optional.empty();
+    }
+    Path jar = Path.of(classPath);
+    return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
   }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -69,10 +70,8 @@ final class ClassDataSharing {
 
   /** Sharing for children of this class path, or null when it cannot be used. */
   static ClassDataSharing forClassPath(String classPath, String runId) {
-    Path jar = Path.of(classPath);
-    if (classPath.contains(java.io.File.pathSeparator)
-        || !classPath.endsWith(".jar")
-        || !Files.isRegularFile(jar)) {
+    Optional<Path> jar = ChildClassPath.singleJar(classPath);
+    if (jar.isEmpty()) {
       return null;
     }
     String cache = System.getenv("XDG_CACHE_HOME");
@@ -82,7 +81,7 @@ final class ClassDataSharing {
                 : Path.of(System.getProperty("user.home"), ".cache"))
             .resolve("energy-market")
             .resolve("cds");
-    return inDirectory(jar, dir, runId);
+    return inDirectory(jar.get(), dir, runId);
   }
 
   /** Sharing for children of this jar with archives in {@code dir}, or null when impossible. */
