@@ -44,6 +44,7 @@ class MicroBenchmarksTest {
     }
     assertEquals(
         Set.of(
+            "DayCloseLedgerBenchmark.closeDay",
             "DaySettlementBenchmark.settleDay",
             "GiftMatchingBenchmark.matchDay",
             "LedgerBatchBenchmark.keepBatch",

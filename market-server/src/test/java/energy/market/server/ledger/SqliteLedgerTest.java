@@ -38,7 +38,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -168,6 +170,79 @@ class SqliteLedgerTest {
               List.of(day2Trade));
       assertEquals(expected, ledger.resumeState());
       assertEquals(1, ledger.resumeState().lastClosedDay());
+    }
+  }
+
+  @Test
+  void eachClosedDayIsAddedToTheAccountsAsTheMarketAddsIt() throws Exception {
+    List<Home> homes =
+        List.of(
+            new Home(1, "alice", Policy.ALWAYS_SELL, "a"),
+            new Home(2, "bob", Policy.ALWAYS_GIVE, "b"));
+    Map<Long, Account> accounts = new HashMap<>();
+    try (SqliteLedger ledger = open()) {
+      for (Home home : homes) {
+        ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
+      }
+      for (long day = 1; day <= 3; day++) {
+        List<HomeDaySummary> summaries = new ArrayList<>();
+        for (Home home : homes) {
+          // bob sits day 2 out: his row says so and his account counts one day fewer.
+          boolean declared = !(home.id() == 2 && day == 2);
+          long produced = declared ? 1_000 * day + home.id() : 0;
+          long consumed = declared ? 700 : 0;
+          long sold = produced - consumed;
+          summaries.add(
+              new HomeDaySummary(
+                  home.id(),
+                  day,
+                  declared,
+                  produced,
+                  consumed,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  sold,
+                  0,
+                  0,
+                  0,
+                  0,
+                  sold * 17 + day));
+        }
+        List<Account> closed = new ArrayList<>();
+        for (HomeDaySummary summary : summaries) {
+          Account account =
+              accounts
+                  .getOrDefault(summary.homeId(), Account.empty(summary.homeId()))
+                  .plus(summary);
+          accounts.put(summary.homeId(), account);
+          closed.add(account);
+        }
+        DayTotals totals =
+            new DayTotals(
+                day,
+                (int) summaries.stream().filter(HomeDaySummary::declared).count(),
+                summaries.stream().mapToLong(HomeDaySummary::producedWh).sum(),
+                summaries.stream().mapToLong(HomeDaySummary::consumedWh).sum(),
+                0,
+                0,
+                summaries.stream().mapToLong(HomeDaySummary::soldWh).sum(),
+                0,
+                0,
+                0,
+                0,
+                summaries.stream().mapToLong(HomeDaySummary::earnedMicro).sum());
+        Tick tick =
+            new Tick(
+                day, 170_000, 0, 170_000, 10, false, List.of(), 0, 0, 0, 2, CLOCK.instant(), false);
+        ledger.dayClosed(new ClosedDay(tick, totals, summaries, closed));
+      }
+    }
+    try (SqliteLedger ledger = open()) {
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
+      assertEquals(2, accounts.get(2L).days());
     }
   }
 

@@ -1,23 +1,12 @@
 package energy.market.launcher.bench.micro;
 
-import energy.market.model.Policy;
 import energy.market.model.Side;
 import energy.market.server.day.TradeRecord;
-import energy.market.server.homes.Home;
-import energy.market.server.ledger.RunParameters;
-import energy.market.server.ledger.SqliteLedger;
-import energy.market.server.price.EventCatalog;
-import energy.market.server.price.PriceParameters;
+import energy.market.server.ledger.UnusableLedgerException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,21 +37,12 @@ public class LedgerBatchBenchmark {
   @Param({"1", "100"})
   public int batch;
 
-  private Path dir;
-  private SqliteLedger ledger;
+  private TemporaryLedger ledger;
   private long tradeId;
 
   @Setup(Level.Trial)
-  public void ledgerWithHomes() throws Exception {
-    dir = Files.createTempDirectory("energy-market-jmh-ledger");
-    ledger =
-        SqliteLedger.open(
-            dir.resolve(SqliteLedger.FILE_NAME),
-            new RunParameters(14, PriceParameters.DEFAULTS, EventCatalog.defaults()),
-            Clock.systemUTC());
-    for (int i = 1; i <= HOMES; i++) {
-      ledger.homeRegistered(new Home(i, "home-" + i, Policy.ALWAYS_SELL, "")).join();
-    }
+  public void ledgerWithHomes() throws IOException, UnusableLedgerException {
+    ledger = TemporaryLedger.withHomes(HOMES);
   }
 
   /** Completes once the batch is committed, as a trade's receipt waits for its commit. */
@@ -73,22 +53,11 @@ public class LedgerBatchBenchmark {
       long id = ++tradeId;
       trades.add(new TradeRecord(id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id));
     }
-    ledger.tradesKept(trades).join();
+    ledger.ledger().tradesKept(trades).join();
   }
 
   @TearDown(Level.Trial)
   public void removeLedger() throws IOException {
     ledger.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(LedgerBatchBenchmark::delete);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.delete(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
