@@ -23,7 +23,8 @@ import org.sqlite.SQLiteOpenMode;
 /**
  * The ledger's file as the file system sees it: the lock that keeps two markets apart, a creation
  * that is complete or absent, the checks that refuse a file before anything writes to it, and the
- * connection settings (WAL, {@code synchronous=FULL}, foreign keys) every ledger connection uses.
+ * connection settings (WAL, {@code synchronous=FULL}, foreign keys; for the writer's one thread, no
+ * per-call lock) every ledger connection uses.
  */
 final class LedgerFiles {
   /** The writer's page cache, KiB. */

@@ -173,77 +173,106 @@ class SqliteLedgerTest {
     }
   }
 
+  private static final List<Home> ALICE_AND_BOB =
+      List.of(
+          new Home(1, "alice", Policy.ALWAYS_SELL, "a"),
+          new Home(2, "bob", Policy.ALWAYS_GIVE, "b"));
+
   @Test
   void eachClosedDayIsAddedToTheAccountsAsTheMarketAddsIt() throws Exception {
-    List<Home> homes =
-        List.of(
-            new Home(1, "alice", Policy.ALWAYS_SELL, "a"),
-            new Home(2, "bob", Policy.ALWAYS_GIVE, "b"));
     Map<Long, Account> accounts = new HashMap<>();
     try (SqliteLedger ledger = open()) {
-      for (Home home : homes) {
+      for (Home home : ALICE_AND_BOB) {
         ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
       }
       for (long day = 1; day <= 3; day++) {
-        List<HomeDaySummary> summaries = new ArrayList<>();
-        for (Home home : homes) {
-          // bob sits day 2 out: his row says so and his account counts one day fewer.
-          boolean declared = !(home.id() == 2 && day == 2);
-          long produced = declared ? 1_000 * day + home.id() : 0;
-          long consumed = declared ? 700 : 0;
-          long sold = produced - consumed;
-          summaries.add(
-              new HomeDaySummary(
-                  home.id(),
-                  day,
-                  declared,
-                  produced,
-                  consumed,
-                  0,
-                  0,
-                  0,
-                  0,
-                  0,
-                  sold,
-                  0,
-                  0,
-                  0,
-                  0,
-                  sold * 17 + day));
-        }
-        List<Account> closed = new ArrayList<>();
-        for (HomeDaySummary summary : summaries) {
-          Account account =
-              accounts
-                  .getOrDefault(summary.homeId(), Account.empty(summary.homeId()))
-                  .plus(summary);
-          accounts.put(summary.homeId(), account);
-          closed.add(account);
-        }
-        DayTotals totals =
-            new DayTotals(
-                day,
-                (int) summaries.stream().filter(HomeDaySummary::declared).count(),
-                summaries.stream().mapToLong(HomeDaySummary::producedWh).sum(),
-                summaries.stream().mapToLong(HomeDaySummary::consumedWh).sum(),
-                0,
-                0,
-                summaries.stream().mapToLong(HomeDaySummary::soldWh).sum(),
-                0,
-                0,
-                0,
-                0,
-                summaries.stream().mapToLong(HomeDaySummary::earnedMicro).sum());
-        Tick tick =
-            new Tick(
-                day, 170_000, 0, 170_000, 10, false, List.of(), 0, 0, 0, 2, CLOCK.instant(), false);
-        ledger.dayClosed(new ClosedDay(tick, totals, summaries, closed));
+        // bob sits day 2 out: his row says so and his account counts one day fewer.
+        closeDay(ledger, day, day == 2 ? 2 : 0, accounts);
       }
     }
     try (SqliteLedger ledger = open()) {
       assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
       assertEquals(2, accounts.get(2L).days());
     }
+  }
+
+  @Test
+  void aHomeWhoseAccountRowWentMissingHasItsWholeAccountWrittenAtTheNextClose() throws Exception {
+    try (SqliteLedger ledger = open()) {
+      for (Home home : ALICE_AND_BOB) {
+        ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
+      }
+    }
+    try (Connection connection = DriverManager.getConnection(LedgerFiles.url(file()));
+        Statement statement = connection.createStatement()) {
+      assertEquals(1, statement.executeUpdate("DELETE FROM accounts WHERE home_id = 2"));
+    }
+    Map<Long, Account> accounts = new HashMap<>();
+    try (SqliteLedger ledger = open()) {
+      closeDay(ledger, 1, 0, accounts);
+      closeDay(ledger, 2, 0, accounts);
+    }
+    try (SqliteLedger ledger = open()) {
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
+    }
+  }
+
+  /**
+   * Closes {@code day} for alice and bob ({@code sittingOut}: the id of a home that did not declare
+   * it, or 0), adding it to {@code accounts} as the market does.
+   */
+  private static void closeDay(
+      SqliteLedger ledger, long day, long sittingOut, Map<Long, Account> accounts) {
+    List<HomeDaySummary> summaries = new ArrayList<>();
+    for (Home home : ALICE_AND_BOB) {
+      boolean declared = home.id() != sittingOut;
+      long produced = declared ? 1_000 * day + home.id() : 0;
+      long consumed = declared ? 700 : 0;
+      long sold = produced - consumed;
+      summaries.add(
+          new HomeDaySummary(
+              home.id(),
+              day,
+              declared,
+              produced,
+              consumed,
+              0,
+              0,
+              0,
+              0,
+              0,
+              sold,
+              0,
+              0,
+              0,
+              0,
+              sold * 17 + day));
+    }
+    List<Account> closed = new ArrayList<>();
+    for (HomeDaySummary summary : summaries) {
+      Account account =
+          accounts.getOrDefault(summary.homeId(), Account.empty(summary.homeId())).plus(summary);
+      accounts.put(summary.homeId(), account);
+      closed.add(account);
+    }
+    DayTotals totals =
+        new DayTotals(
+            day,
+            (int) summaries.stream().filter(HomeDaySummary::declared).count(),
+            summaries.stream().mapToLong(HomeDaySummary::producedWh).sum(),
+            summaries.stream().mapToLong(HomeDaySummary::consumedWh).sum(),
+            0,
+            0,
+            summaries.stream().mapToLong(HomeDaySummary::soldWh).sum(),
+            0,
+            0,
+            0,
+            0,
+            summaries.stream().mapToLong(HomeDaySummary::earnedMicro).sum());
+    Tick tick =
+        new Tick(
+            day, 170_000, 0, 170_000, 10, false, List.of(), 0, 0, 0, 2, CLOCK.instant(), false);
+    ledger.dayClosed(new ClosedDay(tick, totals, summaries, closed));
   }
 
   @Test
