@@ -16,10 +16,12 @@ import energy.market.server.MarketCommand;
 import energy.market.weather.WeatherCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,22 +42,15 @@ import picocli.CommandLine.Spec;
           + " daemons and 8 homes as separate processes, 30 days, live view).",
       ""
     },
-    subcommands = {
-      MarketCommand.class,
-      HomeCommand.class,
-      WeatherCommand.class,
-      ExternalCommand.class,
-      SimulateCommand.class,
-      SweepCommand.class,
-      WatchCommand.class,
-      BenchCommand.class
-    },
     footer = {
       "",
       "Every command takes --config FILE: a properties file of option defaults (see"
           + " energy-market simulate --help). Exit code 2 means bad options."
     })
 public final class Launcher implements Callable<Integer> {
+  /** Every command, in the order the help lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -94,8 +89,14 @@ public final class Launcher implements Callable<Integer> {
    * @throws ConfigException when the config file cannot be read or has an unknown key
    */
   public static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = commandLine(out, err);
     Optional<Path> config = ConfigFile.locate(args);
+    // Picocli reads every option of every command it is given, by reflection, before it parses
+    // anything: a fifth of a second on a cold JVM for the whole tree, most of it for commands that
+    // will not run. A known command builds only itself, unless a config file's keys must be
+    // checked against every command; help and mistakes get the whole tree.
+    boolean oneCommand = config.isEmpty() && args.length > 0 && COMMANDS.containsKey(args[0]);
+    CommandLine commandLine =
+        commandLine(oneCommand ? List.of(args[0]) : List.copyOf(COMMANDS.keySet()), out, err);
     if (config.isPresent()) {
       useConfig(commandLine, ConfigFile.load(config.get()));
     }
@@ -121,9 +122,12 @@ public final class Launcher implements Callable<Integer> {
     return args;
   }
 
-  /** The command tree, with {@code --config} on every command and one-line errors. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /** The tree of these commands, with {@code --config} on every command and one-line errors. */
+  private static CommandLine commandLine(List<String> commands, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new Launcher());
+    for (String name : commands) {
+      commandLine.addSubcommand(name, COMMANDS.get(name).get());
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     addConfigOption(commandLine);
@@ -132,6 +136,19 @@ public final class Launcher implements Callable<Integer> {
     }
     OneLineErrors.install(commandLine, new ConfigOrigin());
     return commandLine;
+  }
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("market", MarketCommand::new);
+    commands.put("home", HomeCommand::new);
+    commands.put("weather", WeatherCommand::new);
+    commands.put("external", ExternalCommand::new);
+    commands.put("simulate", SimulateCommand::new);
+    commands.put("sweep", SweepCommand::new);
+    commands.put("watch", WatchCommand::new);
+    commands.put("bench", BenchCommand::new);
+    return commands;
   }
 
   private static void addConfigOption(CommandLine command) {

@@ -63,6 +63,30 @@ class LauncherTest {
   }
 
   @Test
+  void aKnownCommandBuildsOnlyItselfUnlessAConfigFileNeedsEveryCommand() throws Exception {
+    PrintWriter sink = new PrintWriter(out);
+    assertEquals(
+        List.of("simulate"),
+        List.copyOf(
+            Launcher.commandLine(new String[] {"simulate", "--days", "3"}, sink, sink)
+                .getSubcommands()
+                .keySet()));
+    List<String> every =
+        List.of("market", "home", "weather", "external", "simulate", "sweep", "watch", "bench");
+    assertEquals(
+        every,
+        List.copyOf(
+            Launcher.commandLine(new String[] {"--help"}, sink, sink).getSubcommands().keySet()));
+    Path file = config("market.day-length=0");
+    assertEquals(
+        every,
+        List.copyOf(
+            Launcher.commandLine(new String[] {"simulate", "--config", file.toString()}, sink, sink)
+                .getSubcommands()
+                .keySet()));
+  }
+
+  @Test
   void everyOptionOfSimulateAndWatchStatesItsDefault() {
     CommandLine commandLine =
         Launcher.commandLine(new String[0], new PrintWriter(out), new PrintWriter(err));

@@ -75,9 +75,6 @@ public final class JvmOptions {
   private static List<String> withCommon(List<String> options) {
     List<String> all = new ArrayList<>(options);
     all.add("-XX:-UsePerfData");
-    // Netty's allocator events for Flight Recorder: nobody records them, yet registering them loads
-    // the recorder's classes and generates event classes in every process (1.5 MB each).
-    all.add("-Dio.grpc.netty.shaded.io.netty.jfr.enabled=false");
     if (Runtime.version().feature() >= 24) {
       // Netty and protobuf use native access and sun.misc.Unsafe; newer JDKs warn unless allowed.
       all.add("--enable-native-access=ALL-UNNAMED");
