@@ -1,6 +1,7 @@
 package energy.market.launcher.simulate;
 
 import com.google.common.hash.Hashing;
+import energy.market.client.UserCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -74,14 +75,7 @@ final class ClassDataSharing {
     if (jar.isEmpty()) {
       return null;
     }
-    String cache = System.getenv("XDG_CACHE_HOME");
-    Path dir =
-        (cache != null && !cache.isBlank()
-                ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".cache"))
-            .resolve("energy-market")
-            .resolve("cds");
-    return inDirectory(jar.get(), dir, runId);
+    return inDirectory(jar.get(), UserCache.directory().resolve("cds"), runId);
   }
 
   /** Sharing for children of this jar with archives in {@code dir}, or null when impossible. */

@@ -172,6 +172,7 @@ final class LedgerFiles {
   }
 
   static Connection connect(Path file, boolean readOnly) throws SQLException {
+    SqliteNativeLibrary.prepare();
     SQLiteConfig config = new SQLiteConfig();
     config.resetOpenMode(SQLiteOpenMode.CREATE);
     config.setBusyTimeout(10_000);
@@ -192,6 +193,7 @@ final class LedgerFiles {
   }
 
   static Connection connectNew(Path file) throws SQLException {
+    SqliteNativeLibrary.prepare();
     SQLiteConfig config = new SQLiteConfig();
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
