@@ -2,6 +2,7 @@ package energy.market.home;
 
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
+import energy.market.client.UserDirectories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +22,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -72,16 +72,7 @@ public final class HomeSecrets {
    * ~/.local/state/energy-market}.
    */
   public static Path defaultDirectory() {
-    return defaultDirectory(System.getenv(), System.getProperty("user.home"));
-  }
-
-  static Path defaultDirectory(Map<String, String> environment, String userHome) {
-    String xdgState = environment.get("XDG_STATE_HOME");
-    // The XDG base-directory rules say a relative value is invalid and must be ignored.
-    if (xdgState != null && !xdgState.isEmpty() && Path.of(xdgState).isAbsolute()) {
-      return Path.of(xdgState, "energy-market");
-    }
-    return Path.of(userHome, ".local", "state", "energy-market");
+    return UserDirectories.state();
   }
 
   /**

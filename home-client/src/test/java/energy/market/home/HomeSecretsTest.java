@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -133,19 +132,5 @@ class HomeSecretsTest {
     UnusableKeyFileException refused =
         assertThrows(UnusableKeyFileException.class, () -> HomeSecrets.open(dir));
     assertEquals("cannot read key file " + key + ": permission denied", refused.getMessage());
-  }
-
-  @Test
-  void theDefaultDirectoryFollowsXdgStateHomeElseTheUsersHome() {
-    assertEquals(
-        Path.of("/x/state/energy-market"),
-        HomeSecrets.defaultDirectory(Map.of("XDG_STATE_HOME", "/x/state"), "/home/u"));
-    assertEquals(
-        Path.of("/home/u/.local/state/energy-market"),
-        HomeSecrets.defaultDirectory(Map.of(), "/home/u"));
-    assertEquals(
-        Path.of("/home/u/.local/state/energy-market"),
-        HomeSecrets.defaultDirectory(Map.of("XDG_STATE_HOME", "relative"), "/home/u"),
-        "a relative XDG_STATE_HOME is ignored, as the XDG rules say");
   }
 }

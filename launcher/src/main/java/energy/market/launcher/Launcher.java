@@ -1,8 +1,6 @@
 package energy.market.launcher;
 
 import energy.market.client.cli.OneLineErrors;
-import energy.market.external.ExternalCommand;
-import energy.market.home.HomeCommand;
 import energy.market.launcher.bench.BenchCommand;
 import energy.market.launcher.config.ConfigDefaults;
 import energy.market.launcher.config.ConfigException;
@@ -12,8 +10,6 @@ import energy.market.launcher.config.ConfigOrigin;
 import energy.market.launcher.simulate.SimulateCommand;
 import energy.market.launcher.sweep.SweepCommand;
 import energy.market.launcher.watch.WatchCommand;
-import energy.market.server.MarketCommand;
-import energy.market.weather.WeatherCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -139,11 +135,7 @@ public final class Launcher implements Callable<Integer> {
   }
 
   private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("market", MarketCommand::new);
-    commands.put("home", HomeCommand::new);
-    commands.put("weather", WeatherCommand::new);
-    commands.put("external", ExternalCommand::new);
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>(RoleMain.ROLES);
     commands.put("simulate", SimulateCommand::new);
     commands.put("sweep", SweepCommand::new);
     commands.put("watch", WatchCommand::new);

@@ -6,6 +6,7 @@ import energy.market.home.HomeCommand;
 import energy.market.server.MarketCommand;
 import energy.market.weather.WeatherCommand;
 import java.io.PrintWriter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Command;
  * cores at once. Users keep one command: the launcher's tree still holds every role.
  */
 public final class RoleMain {
-  /** Each role's command, in the order the error names them. */
-  private static final Map<String, Supplier<Object>> ROLES = roles();
+  /** Each role's command, in the order the error (and the launcher's help) names them. */
+  static final Map<String, Supplier<Object>> ROLES = roles();
 
   /** Only the name: qualified names and errors read {@code energy-market ROLE ...} as before. */
   @Command(name = "energy-market")
@@ -62,11 +63,12 @@ public final class RoleMain {
   }
 
   private static Map<String, Supplier<Object>> roles() {
+    // Named here, not in the launcher: this class must not need the launcher's own commands.
     Map<String, Supplier<Object>> roles = new LinkedHashMap<>();
     roles.put("market", MarketCommand::new);
     roles.put("home", HomeCommand::new);
     roles.put("weather", WeatherCommand::new);
     roles.put("external", ExternalCommand::new);
-    return roles;
+    return Collections.unmodifiableMap(roles);
   }
 }

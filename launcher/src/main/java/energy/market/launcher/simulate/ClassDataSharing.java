@@ -1,7 +1,7 @@
 package energy.market.launcher.simulate;
 
 import com.google.common.hash.Hashing;
-import energy.market.client.UserCache;
+import energy.market.client.UserDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -75,7 +75,7 @@ final class ClassDataSharing {
     if (jar.isEmpty()) {
       return null;
     }
-    return inDirectory(jar.get(), UserCache.directory().resolve("cds"), runId);
+    return inDirectory(jar.get(), UserDirectories.cache().resolve("cds"), runId);
   }
 
   /** Sharing for children of this jar with archives in {@code dir}, or null when impossible. */

@@ -1,6 +1,6 @@
 package energy.market.server.ledger;
 
-import energy.market.client.UserCache;
+import energy.market.client.UserDirectories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ final class SqliteNativeLibrary {
     if (System.getProperty(LIB_PATH) != null || System.getProperty(TEMP_DIR) != null) {
       return;
     }
-    cachedCopy(UserCache.directory())
+    cachedCopy(UserDirectories.cache())
         .ifPresent(
             library -> {
               System.setProperty(LIB_PATH, library.getParent().toString());
