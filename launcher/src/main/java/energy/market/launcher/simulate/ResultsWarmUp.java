@@ -2,6 +2,7 @@ package energy.market.launcher.simulate;
 
 import energy.market.launcher.model.DayRecord;
 import energy.market.launcher.results.PricesPng;
+import energy.market.server.ledger.SqliteNativeLibrary;
 import java.sql.DriverManager;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -25,6 +26,7 @@ final class ResultsWarmUp {
   private static void warmUp(List<DayRecord> days) {
     try {
       BitmapEncoder.getBitmapBytes(PricesPng.chart("", days), BitmapEncoder.BitmapFormat.PNG);
+      SqliteNativeLibrary.prepare();
       DriverManager.getConnection("jdbc:sqlite::memory:").close();
     } catch (Exception | LinkageError e) {
       // Only the head start is lost: the results are written the same way without it.

@@ -23,7 +23,7 @@ import org.sqlite.util.LibraryLoaderUtil;
  * org.sqlite.lib.path}). Should that copy not load, sqlite-jdbc falls back to its own way; should
  * the cache not be writable, nothing changes. Options given on the command line win.
  */
-final class SqliteNativeLibrary {
+public final class SqliteNativeLibrary {
   static final String LIB_PATH = "org.sqlite.lib.path";
   static final String LIB_NAME = "org.sqlite.lib.name";
   static final String TEMP_DIR = "org.sqlite.tmpdir";
@@ -32,8 +32,11 @@ final class SqliteNativeLibrary {
 
   private SqliteNativeLibrary() {}
 
-  /** Before the JVM's first connection: points sqlite-jdbc at the cached copy, made if missing. */
-  static synchronized void prepare() {
+  /**
+   * Before the JVM's first SQLite connection (the ledger's connections call it themselves): points
+   * sqlite-jdbc at the cached copy, made if missing.
+   */
+  public static synchronized void prepare() {
     if (prepared) {
       return;
     }
