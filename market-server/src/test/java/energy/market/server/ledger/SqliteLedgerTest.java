@@ -219,34 +219,67 @@ class SqliteLedgerTest {
 
   /**
    * Closes {@code day} for alice and bob ({@code sittingOut}: the id of a home that did not declare
-   * it, or 0), adding it to {@code accounts} as the market does.
+   * it, or 0), adding it to {@code accounts} as the market does. Alice has a surplus and bob a
+   * deficit, so that every column of an account gets a figure of its own: a column the ledger's sum
+   * missed or mixed up with another would show.
    */
   private static void closeDay(
       SqliteLedger ledger, long day, long sittingOut, Map<Long, Account> accounts) {
+    boolean aliceDeclared = sittingOut != 1;
+    boolean bobDeclared = sittingOut != 2;
+    long given = aliceDeclared && bobDeclared ? 400 + day : 0;
     List<HomeDaySummary> summaries = new ArrayList<>();
-    for (Home home : ALICE_AND_BOB) {
-      boolean declared = home.id() != sittingOut;
-      long produced = declared ? 1_000 * day + home.id() : 0;
-      long consumed = declared ? 700 : 0;
-      long sold = produced - consumed;
+    if (aliceDeclared) {
+      long produced = 5_000 + 1_000 * day;
+      long consumed = 700;
+      long wasted = 50;
+      long sold = produced - consumed - given - wasted;
       summaries.add(
           new HomeDaySummary(
-              home.id(),
+              1,
               day,
-              declared,
+              true,
+              produced,
+              consumed,
+              600,
+              0,
+              given,
+              0,
+              600 - given,
+              sold,
+              0,
+              wasted,
+              0,
+              0,
+              sold * 17));
+    } else {
+      summaries.add(new HomeDaySummary(1, day, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+    if (bobDeclared) {
+      long produced = 100;
+      long consumed = 1_500 + day;
+      long shortfall = 30;
+      long bought = consumed - produced - given - shortfall;
+      summaries.add(
+          new HomeDaySummary(
+              2,
+              day,
+              true,
               produced,
               consumed,
               0,
+              500,
+              0,
+              given,
               0,
               0,
+              bought,
               0,
-              0,
-              sold,
-              0,
-              0,
-              0,
-              0,
-              sold * 17 + day));
+              shortfall,
+              bought * 19,
+              0));
+    } else {
+      summaries.add(new HomeDaySummary(2, day, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
     List<Account> closed = new ArrayList<>();
     for (HomeDaySummary summary : summaries) {
@@ -261,13 +294,13 @@ class SqliteLedgerTest {
             (int) summaries.stream().filter(HomeDaySummary::declared).count(),
             summaries.stream().mapToLong(HomeDaySummary::producedWh).sum(),
             summaries.stream().mapToLong(HomeDaySummary::consumedWh).sum(),
-            0,
-            0,
+            summaries.stream().mapToLong(HomeDaySummary::givenWh).sum(),
+            summaries.stream().mapToLong(HomeDaySummary::receivedWh).sum(),
             summaries.stream().mapToLong(HomeDaySummary::soldWh).sum(),
-            0,
-            0,
-            0,
-            0,
+            summaries.stream().mapToLong(HomeDaySummary::boughtWh).sum(),
+            summaries.stream().mapToLong(HomeDaySummary::wastedWh).sum(),
+            summaries.stream().mapToLong(HomeDaySummary::shortfallWh).sum(),
+            summaries.stream().mapToLong(HomeDaySummary::paidMicro).sum(),
             summaries.stream().mapToLong(HomeDaySummary::earnedMicro).sum());
     Tick tick =
         new Tick(
