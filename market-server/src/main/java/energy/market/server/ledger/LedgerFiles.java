@@ -172,7 +172,6 @@ final class LedgerFiles {
   }
 
   static Connection connect(Path file, boolean readOnly) throws SQLException {
-    SqliteNativeLibrary.prepare();
     SQLiteConfig config = new SQLiteConfig();
     config.resetOpenMode(SQLiteOpenMode.CREATE);
     config.setBusyTimeout(10_000);
@@ -189,14 +188,19 @@ final class LedgerFiles {
       // them for a row of a home's day) is pure cost.
       config.setOpenMode(SQLiteOpenMode.NOMUTEX);
     }
-    return config.createConnection(url(file));
+    return open(config, file);
   }
 
   static Connection connectNew(Path file) throws SQLException {
-    SqliteNativeLibrary.prepare();
     SQLiteConfig config = new SQLiteConfig();
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
+    return open(config, file);
+  }
+
+  /** Every ledger connection is opened here, after the JVM's SQLite library is settled. */
+  private static Connection open(SQLiteConfig config, Path file) throws SQLException {
+    SqliteNativeLibrary.prepare();
     return config.createConnection(url(file));
   }
 
