@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.MarketGrpc;
-import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterHomesRequest;
+import energy.market.api.v1.RegisterHomesResponse;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.home.DayTemperature;
 import energy.market.home.EnergyModel;
@@ -26,12 +27,12 @@ import java.util.Queue;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Register the market committed but whose reply never reached the home (lost on the way, or after
- * the home's deadline): the home sends it again and gets its home back, never a taken name.
+ * A registration the market committed but whose reply never reached the home (lost on the way, or
+ * after the home's deadline): the home sends it again and gets its home back, never a taken name.
  */
 class LostRegisterReplyTest {
-  private final MethodTap<RegisterRequest, RegisterResponse> register =
-      new MethodTap<>(MarketGrpc.getRegisterMethod());
+  private final MethodTap<RegisterHomesRequest, RegisterHomesResponse> register =
+      new MethodTap<>(MarketGrpc.getRegisterHomesMethod());
 
   private static Fleet fleet(String... names) {
     List<Home> homes =
@@ -56,11 +57,14 @@ class LostRegisterReplyTest {
 
       assertEquals(List.of(), registrar.registerAll(fleet), "the retry is not refused");
       Home alice = fleet.homes().iterator().next();
-      List<MethodTap.Exchange<RegisterRequest, RegisterResponse>> answered = register.answered();
+      List<MethodTap.Exchange<RegisterHomesRequest, RegisterHomesResponse>> answered =
+          register.answered();
       assertEquals(2, answered.size());
-      assertFalse(answered.get(0).response().getResumed());
-      assertTrue(answered.get(1).response().getResumed());
-      assertEquals(answered.get(0).response().getHomeId(), alice.id());
+      RegisterResponse first = answered.get(0).response().getResults(0).getRegistered();
+      RegisterResponse retried = answered.get(1).response().getResults(0).getRegistered();
+      assertFalse(first.getResumed());
+      assertTrue(retried.getResumed());
+      assertEquals(first.getHomeId(), alice.id());
       assertEquals(1, market.homesRegistered(), "one home, not two");
       assertEquals(
           alice.id(),

@@ -55,13 +55,28 @@ public final class PeerRateLimit {
    * @return empty when granted, else how long until the next permit
    */
   public Optional<Duration> tryAcquire(String peer) {
+    Grant grant = tryAcquireUpTo(peer, 1);
+    return grant.granted() == 1 ? Optional.empty() : Optional.of(grant.untilNext());
+  }
+
+  /**
+   * What a peer got of the permits it asked for: {@code granted} of them, and, when that is fewer
+   * than it asked, how long until its next permit.
+   */
+  public record Grant(int granted, Duration untilNext) {}
+
+  /** Takes as many of {@code wanted} permits for {@code peer} as it holds, all of them at most. */
+  public Grant tryAcquireUpTo(String peer, int wanted) {
+    if (wanted < 1) {
+      throw new IllegalArgumentException("ask for at least one permit, not " + wanted);
+    }
     Bucket bucket;
     try {
       bucket = buckets.get(peer, () -> new Bucket(burst, ticker.read()));
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
-    return bucket.take(ticker.read());
+    return bucket.take(wanted, ticker.read());
   }
 
   /** One peer's permits. */
@@ -74,15 +89,16 @@ public final class PeerRateLimit {
       this.lastNanos = nowNanos;
     }
 
-    synchronized Optional<Duration> take(long nowNanos) {
+    synchronized Grant take(int wanted, long nowNanos) {
       permits = Math.min(burst, permits + (nowNanos - lastNanos) / 1e9 * perSecond);
       lastNanos = nowNanos;
-      if (permits >= 1) {
-        permits -= 1;
-        return Optional.empty();
+      int granted = (int) Math.min(wanted, Math.floor(permits));
+      permits -= granted;
+      if (granted == wanted) {
+        return new Grant(granted, Duration.ZERO);
       }
       long waitNanos = (long) Math.ceil((1 - permits) / perSecond * 1e9);
-      return Optional.of(Duration.ofNanos(waitNanos));
+      return new Grant(granted, Duration.ofNanos(waitNanos));
     }
   }
 }

@@ -206,7 +206,22 @@ public final class MarketEngine implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return registrations.register(name, policy, secret);
+    return registrations.register(new HomeApplication(name, policy, secret));
+  }
+
+  /**
+   * Registers many homes at once, each as {@link #register} would, with one ledger write for the
+   * new ones; answers once they are kept, with an outcome for each home in order. Fails as a whole
+   * when registration is closed to the caller or the ledger cannot keep the new homes.
+   */
+  public CompletableFuture<List<RegistrationOutcome>> registerAll(
+      Caller caller, List<HomeApplication> homes) {
+    try {
+      registration.requireAdmits(caller);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return registrations.registerAll(homes);
   }
 
   /**

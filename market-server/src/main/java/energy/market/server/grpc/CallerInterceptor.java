@@ -23,6 +23,7 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The one place where calls are authenticated: reads the {@code authorization} header (see {@link
@@ -33,11 +34,14 @@ import java.util.Optional;
  */
 public final class CallerInterceptor implements ServerInterceptor {
   private static final Context.Key<Caller> CALLER = Context.key("energy-market-caller");
+  private static final Context.Key<IntFunction<PeerRateLimit.Grant>> PERMITS =
+      Context.key("energy-market-registration-permits");
 
   /** Who may call each method; a method not listed (health, reflection) is public. */
   static final Map<String, Access> ACCESS =
       Map.ofEntries(
           Map.entry(MarketGrpc.getRegisterMethod().getFullMethodName(), Access.REGISTER),
+          Map.entry(MarketGrpc.getRegisterHomesMethod().getFullMethodName(), Access.REGISTER),
           Map.entry(MarketGrpc.getConnectMethod().getFullMethodName(), Access.HOME_OR_OPERATOR),
           Map.entry(MarketGrpc.getFollowSessionMethod().getFullMethodName(), Access.HOME),
           Map.entry(MarketGrpc.getDeclareDayMethod().getFullMethodName(), Access.HOME),
@@ -51,6 +55,9 @@ public final class CallerInterceptor implements ServerInterceptor {
           Map.entry(GiftBrokerGrpc.getClaimMethod().getFullMethodName(), Access.HOME),
           Map.entry(EventsGrpc.getReportEventMethod().getFullMethodName(), Access.OPERATOR),
           Map.entry(EventsGrpc.getStreamEventsMethod().getFullMethodName(), Access.PUBLIC));
+
+  private static final String REGISTER_HOMES =
+      MarketGrpc.getRegisterHomesMethod().getFullMethodName();
 
   private final Authenticator authenticator;
   private final PeerRateLimit registrationsPerPeer;
@@ -66,24 +73,42 @@ public final class CallerInterceptor implements ServerInterceptor {
     return caller == null ? Caller.ANONYMOUS : caller;
   }
 
+  /**
+   * Takes up to {@code wanted} registration permits for the address of the call being served: one
+   * for each home of a {@code RegisterHomes}, whose count is known only once its request is read (a
+   * {@code Register} took its one permit before). Outside such a call every permit is granted.
+   */
+  public static PeerRateLimit.Grant registrationPermits(int wanted) {
+    IntFunction<PeerRateLimit.Grant> permits = PERMITS.get();
+    return permits == null ? new PeerRateLimit.Grant(wanted, Duration.ZERO) : permits.apply(wanted);
+  }
+
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     Access access =
         ACCESS.getOrDefault(call.getMethodDescriptor().getFullMethodName(), Access.PUBLIC);
-    Caller caller;
+    Context context;
     try {
       // A public call does not look at credentials: a stale header never stops a price reader.
-      caller = access == Access.PUBLIC ? Caller.ANONYMOUS : authenticate(headers, access);
+      Caller caller = access == Access.PUBLIC ? Caller.ANONYMOUS : authenticate(headers, access);
       access.require(caller);
+      context = Context.current().withValue(CALLER, caller);
       if (access == Access.REGISTER) {
-        requireRegistrationPermit(call);
+        String peer = peerOf(call);
+        if (call.getMethodDescriptor().getFullMethodName().equals(REGISTER_HOMES)) {
+          context =
+              context.withValue(
+                  PERMITS, wanted -> registrationsPerPeer.tryAcquireUpTo(peer, wanted));
+        } else {
+          requireRegistrationPermit(peer);
+        }
       }
     } catch (RuntimeException e) {
       call.close(GrpcErrors.toStatus(e).getStatus(), new Metadata());
       return new ServerCall.Listener<>() {};
     }
-    return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
+    return Contexts.interceptCall(context, call, headers, next);
   }
 
   private Caller authenticate(Metadata headers, Access access) {
@@ -118,14 +143,18 @@ public final class CallerInterceptor implements ServerInterceptor {
     };
   }
 
-  private void requireRegistrationPermit(ServerCall<?, ?> call) {
-    Optional<Duration> wait = registrationsPerPeer.tryAcquire(peerOf(call));
+  private void requireRegistrationPermit(String peer) {
+    Optional<Duration> wait = registrationsPerPeer.tryAcquire(peer);
     if (wait.isPresent()) {
-      throw new OverloadedException(
-          "too many registrations from this address; the next is allowed in "
-              + Math.max(1, wait.get().toMillis())
-              + " ms");
+      throw new OverloadedException(tooManyRegistrations(wait.get()));
     }
+  }
+
+  /** Why a registration was refused by the rate limit, and when the next is allowed. */
+  public static String tooManyRegistrations(Duration untilNext) {
+    return "too many registrations from this address; the next is allowed in "
+        + Math.max(1, untilNext.toMillis())
+        + " ms";
   }
 
   /** The peer's address without its port: one machine is one peer, whatever its connections. */

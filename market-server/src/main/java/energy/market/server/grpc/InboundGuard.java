@@ -65,11 +65,24 @@ public final class InboundGuard implements ServerInterceptor {
     return ServerInterceptors.intercept(RawRequests.of(service), this);
   }
 
+  /** The most homes one {@code RegisterHomes} call may register. */
+  public static final int REGISTER_HOMES_MAX = 1_000;
+
+  /**
+   * The largest {@code RegisterHomes} request: {@link #REGISTER_HOMES_MAX} homes with the longest
+   * names and secrets (64 and 128 characters) and their framing.
+   */
+  public static final int REGISTER_HOMES_MESSAGE_BYTES = 256 * 1024;
+
   /** The size limit of a method's requests. */
   static int limitOf(String fullMethodName) {
-    return fullMethodName.equals(MarketGrpc.getConnectMethod().getFullMethodName())
-        ? SESSION_MESSAGE_BYTES
-        : UNARY_MESSAGE_BYTES;
+    if (fullMethodName.equals(MarketGrpc.getConnectMethod().getFullMethodName())) {
+      return SESSION_MESSAGE_BYTES;
+    }
+    if (fullMethodName.equals(MarketGrpc.getRegisterHomesMethod().getFullMethodName())) {
+      return REGISTER_HOMES_MESSAGE_BYTES;
+    }
+    return UNARY_MESSAGE_BYTES;
   }
 
   @Override

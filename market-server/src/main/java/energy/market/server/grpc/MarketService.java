@@ -10,6 +10,8 @@ import energy.market.api.v1.GetAccountRequest;
 import energy.market.api.v1.GetMarketStateRequest;
 import energy.market.api.v1.MarketGrpc;
 import energy.market.api.v1.MarketState;
+import energy.market.api.v1.RegisterHomesRequest;
+import energy.market.api.v1.RegisterHomesResponse;
 import energy.market.api.v1.RegisterRequest;
 import energy.market.api.v1.RegisterResponse;
 import energy.market.api.v1.ReportWeatherRequest;
@@ -30,10 +32,12 @@ import java.util.function.Function;
 /** {@code energy.market.v1.Market}: adapts each call to the engine. */
 public final class MarketService implements MarketGrpc.AsyncService, BindableService {
   private final MarketEngine engine;
+  private final BatchRegistration registrations;
   private final Function<Tick, EncodedMessage> encodedTicks = new LastEncoded<>(ProtoMapper::tick);
 
   public MarketService(MarketEngine engine) {
     this.engine = engine;
+    this.registrations = new BatchRegistration(engine);
   }
 
   /** Every method as generated, but StreamPrices, whose ticks are encoded once for all. */
@@ -56,6 +60,15 @@ public final class MarketService implements MarketGrpc.AsyncService, BindableSer
                 ContractEnums.policy(request.getPolicy()),
                 request.getSecret()),
         ProtoMapper::registered);
+  }
+
+  @Override
+  public void registerHomes(
+      RegisterHomesRequest request, StreamObserver<RegisterHomesResponse> observer) {
+    Replies.unary(
+        observer,
+        () -> registrations.register(CallerInterceptor.caller(), request),
+        Function.identity());
   }
 
   @Override

@@ -16,10 +16,16 @@ import java.util.concurrent.CompletableFuture;
 public interface Ledger extends AutoCloseable {
 
   /**
-   * A home registered. Completes once it is kept; the market answers the registration only then,
-   * without holding its own thread meanwhile (thousands of homes register at once).
+   * Homes registered together. Completes once all of them are kept (one commit), or fails for all;
+   * the market answers the registrations only then, without holding its own thread meanwhile
+   * (thousands of homes register at once).
    */
-  CompletableFuture<Void> homeRegistered(Home home);
+  CompletableFuture<Void> homesRegistered(List<Home> homes);
+
+  /** A home registered: {@link #homesRegistered} of one home. */
+  default CompletableFuture<Void> homeRegistered(Home home) {
+    return homesRegistered(List.of(home));
+  }
 
   /** Trades executed; called from trade threads, possibly concurrently. */
   void tradesExecuted(List<TradeRecord> trades);
@@ -66,7 +72,7 @@ public interface Ledger extends AutoCloseable {
   Ledger IN_MEMORY =
       new Ledger() {
         @Override
-        public CompletableFuture<Void> homeRegistered(Home home) {
+        public CompletableFuture<Void> homesRegistered(List<Home> homes) {
           return CompletableFuture.completedFuture(null);
         }
 

@@ -199,8 +199,16 @@ public final class SqliteLedger implements Ledger {
   }
 
   @Override
-  public CompletableFuture<Void> homeRegistered(Home home) {
-    return writer.submit("home " + home.name(), writes -> writes.home(home));
+  public CompletableFuture<Void> homesRegistered(List<Home> homes) {
+    List<Home> copy = List.copyOf(homes);
+    String what = copy.size() == 1 ? "home " + copy.get(0).name() : copy.size() + " homes";
+    return writer.submit(
+        what,
+        writes -> {
+          for (Home home : copy) {
+            writes.home(home);
+          }
+        });
   }
 
   @Override

@@ -44,4 +44,24 @@ class PeerRateLimitTest {
     }
     assertTrue(limit.tryAcquire("10.0.0.1").isPresent());
   }
+
+  @Test
+  void aPeerAskingForManyPermitsGetsWhatItHoldsAndHearsWhenTheNextComes() {
+    ManualTicker ticker = new ManualTicker();
+    PeerRateLimit limit = new PeerRateLimit(10, 5, ticker);
+    assertEquals(new PeerRateLimit.Grant(2, Duration.ZERO), limit.tryAcquireUpTo("10.0.0.1", 2));
+    assertEquals(
+        new PeerRateLimit.Grant(3, Duration.ofMillis(100)),
+        limit.tryAcquireUpTo("10.0.0.1", 4),
+        "the three left, and the fourth in 100 ms");
+    assertEquals(
+        new PeerRateLimit.Grant(0, Duration.ofMillis(100)), limit.tryAcquireUpTo("10.0.0.1", 1));
+
+    ticker.advance(Duration.ofMillis(250));
+    assertEquals(
+        new PeerRateLimit.Grant(2, Duration.ofMillis(50)),
+        limit.tryAcquireUpTo("10.0.0.1", 3),
+        "2.5 permits refilled: two whole ones, the third half-way");
+    assertEquals(Optional.of(Duration.ofMillis(50)), limit.tryAcquire("10.0.0.1"));
+  }
 }

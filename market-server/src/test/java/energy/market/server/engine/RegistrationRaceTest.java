@@ -16,6 +16,7 @@ import energy.market.server.trade.OverloadedException;
 import energy.market.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +37,7 @@ class RegistrationRaceTest {
     final BlockingQueue<CompletableFuture<Void>> writes = new LinkedBlockingQueue<>();
 
     @Override
-    public CompletableFuture<Void> homeRegistered(Home home) {
+    public CompletableFuture<Void> homesRegistered(List<Home> homes) {
       CompletableFuture<Void> write = new CompletableFuture<>();
       writes.add(write);
       return write;
@@ -108,5 +109,45 @@ class RegistrationRaceTest {
     RegisteredHome home = retry.get(5, TimeUnit.SECONDS);
     assertFalse(home.resumed());
     assertEquals(1, engine.snapshot().get(5, TimeUnit.SECONDS).homesRegistered());
+  }
+
+  @Test
+  void aCallOfManyHomesIsOneWriteAndAFailedWriteForgetsEveryNewHomeOfIt() throws Exception {
+    CompletableFuture<RegisteredHome> bob =
+        engine.register(Caller.ANONYMOUS, "bob", Policy.ALWAYS_SELL, SECRET);
+    CompletableFuture<Void> bobsWrite = ledger.nextWrite();
+    CompletableFuture<List<RegistrationOutcome>> many =
+        engine.registerAll(
+            Caller.ANONYMOUS,
+            List.of(
+                new HomeApplication("alice", Policy.ALWAYS_SELL, SECRET),
+                new HomeApplication("bob", Policy.ALWAYS_SELL, SECRET),
+                new HomeApplication("carol", Policy.ALWAYS_GIVE, SECRET)));
+    CompletableFuture<Void> write = ledger.nextWrite();
+    engine.snapshot().get(5, TimeUnit.SECONDS);
+    assertTrue(ledger.writes.isEmpty(), "alice and carol are one write; bob is being written");
+
+    bobsWrite.complete(null);
+    assertFalse(bob.get(5, TimeUnit.SECONDS).resumed());
+    write.completeExceptionally(new OverloadedException("the ledger is full"));
+    ExecutionException failed =
+        assertThrows(ExecutionException.class, () -> many.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(OverloadedException.class, Failures.cause(failed));
+    // The market thread forgot alice and carol once a snapshot, queued after, is answered.
+    engine.snapshot().get(5, TimeUnit.SECONDS);
+    assertEquals(1, engine.snapshot().get(5, TimeUnit.SECONDS).homesRegistered(), "bob stays");
+
+    CompletableFuture<List<RegistrationOutcome>> retry =
+        engine.registerAll(
+            Caller.ANONYMOUS,
+            List.of(
+                new HomeApplication("alice", Policy.ALWAYS_SELL, SECRET),
+                new HomeApplication("bob", Policy.ALWAYS_SELL, SECRET)));
+    ledger.nextWrite().complete(null);
+    List<RegistrationOutcome> outcomes = retry.get(5, TimeUnit.SECONDS);
+    assertFalse(outcomes.get(0).registered().resumed(), "alice is new again");
+    assertTrue(outcomes.get(1).registered().resumed());
+    assertEquals(bob.get().home(), outcomes.get(1).registered().home());
+    assertEquals(2, engine.snapshot().get(5, TimeUnit.SECONDS).homesRegistered());
   }
 }

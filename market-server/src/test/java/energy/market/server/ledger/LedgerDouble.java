@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 public abstract class LedgerDouble implements Ledger {
 
   @Override
-  public CompletableFuture<Void> homeRegistered(Home home) {
-    return IN_MEMORY.homeRegistered(home);
+  public CompletableFuture<Void> homesRegistered(List<Home> homes) {
+    return IN_MEMORY.homesRegistered(homes);
   }
 
   @Override

@@ -1,0 +1,92 @@
+package energy.market.home.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import energy.market.api.v1.MarketGrpc;
+import energy.market.api.v1.RegisterHomesRequest;
+import energy.market.api.v1.RegisterHomesResponse;
+import energy.market.api.v1.RegisterRequest;
+import energy.market.api.v1.RegisterResponse;
+import energy.market.api.v1.TradePolicy;
+import energy.market.home.EnergyModel;
+import energy.market.home.Fleet;
+import energy.market.home.Home;
+import energy.market.home.HomeParameters;
+import energy.market.model.Policy;
+import energy.market.server.MethodTap;
+import energy.market.server.TestMarket;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** How a process's homes register: in batches, or one by one with a market that has no batches. */
+class RegistrarTest {
+  private final MethodTap<RegisterHomesRequest, RegisterHomesResponse> batches =
+      new MethodTap<>(MarketGrpc.getRegisterHomesMethod());
+  private final MethodTap<RegisterRequest, RegisterResponse> singles =
+      new MethodTap<>(MarketGrpc.getRegisterMethod());
+
+  private static Fleet fleet(int homes) {
+    return new Fleet(
+        new EnergyModel(3, HomeParameters.DEFAULTS),
+        IntStream.range(0, homes)
+            .mapToObj(i -> new Home("home-" + i, Policy.ALWAYS_SELL, TestMarket.SECRET))
+            .toList());
+  }
+
+  private static void assertEveryHomeHasItsOwnId(Fleet fleet) {
+    Set<Long> ids = new HashSet<>();
+    for (Home home : fleet.homes()) {
+      assertTrue(home.id() > 0, home.name() + " has no id");
+      ids.add(home.id());
+    }
+    assertEquals(fleet.homes().size(), ids.size());
+  }
+
+  @Test
+  void aLargeFleetRegistersInCallsOfAFewHundredHomes() throws Exception {
+    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, batches, singles)) {
+      Fleet fleet = fleet(2 * Registrar.BATCH + 7);
+      assertEquals(List.of(), new Registrar(market.channel, null).registerAll(fleet));
+      assertEquals(fleet.homes().size(), fleet.registered());
+      assertEveryHomeHasItsOwnId(fleet);
+      assertEquals(fleet.homes().size(), market.homesRegistered());
+      List<Integer> sizes =
+          batches.answered().stream().map(call -> call.request().getHomesCount()).sorted().toList();
+      assertEquals(List.of(7, Registrar.BATCH, Registrar.BATCH), sizes);
+      assertEquals(0, singles.attempts(), "no home registered on its own");
+    }
+  }
+
+  @Test
+  void aMarketWithoutBatchesGetsOneRegisterPerHome() throws Exception {
+    batches.failNext(1, Status.UNIMPLEMENTED);
+    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, batches, singles)) {
+      Fleet fleet = fleet(5);
+      assertEquals(List.of(), new Registrar(market.channel, null).registerAll(fleet));
+      assertEquals(5, fleet.registered());
+      assertEveryHomeHasItsOwnId(fleet);
+      assertEquals(5, singles.answered().size());
+      assertEquals(5, market.homesRegistered());
+    }
+  }
+
+  @Test
+  void aHomeTheMarketRefusesIsReportedAndTheOthersRegister() throws Exception {
+    try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1)) {
+      market.register("home-2", TradePolicy.TRADE_POLICY_ALWAYS_SELL, "another-secret-0123456789");
+      Fleet fleet = fleet(4);
+      List<Registrar.Refusal> refusals = new Registrar(market.channel, null).registerAll(fleet);
+      assertEquals(1, refusals.size());
+      assertEquals("home-2", refusals.get(0).home().name());
+      assertEquals(Status.Code.ALREADY_EXISTS, refusals.get(0).status().getCode());
+      assertTrue(refusals.get(0).status().getDescription().contains("another secret"));
+      assertEquals(3, fleet.registered());
+    }
+  }
+}
