@@ -12,8 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A real SQLite ledger in a temporary directory with homes 1..n registered, removed on close. */
@@ -33,12 +34,11 @@ final class TemporaryLedger implements AutoCloseable {
             dir.resolve(SqliteLedger.FILE_NAME),
             new RunParameters(14, PriceParameters.DEFAULTS, EventCatalog.defaults()),
             Clock.systemUTC());
-    // Queued together, the registrations share the writer's commits: 10,000 take a second.
-    CompletableFuture<?>[] registered = new CompletableFuture<?>[homes];
+    List<Home> registered = new ArrayList<>(homes);
     for (int i = 1; i <= homes; i++) {
-      registered[i - 1] = ledger.homeRegistered(new Home(i, "home-" + i, Policy.ALWAYS_SELL, ""));
+      registered.add(new Home(i, "home-" + i, Policy.ALWAYS_SELL, ""));
     }
-    CompletableFuture.allOf(registered).join();
+    ledger.homesRegistered(registered).join();
     return new TemporaryLedger(dir, ledger);
   }
 
