@@ -195,15 +195,17 @@ final class Registrar {
 
     /** A home's result in a {@code RegisterHomes} answer (null: the answer left it out). */
     void settle(Home home, RegisterResult result) {
-      if (result == null) {
-        fail(home, Status.INTERNAL.withDescription("the market's answer left this home out"));
-      } else if (result.hasRegistered()) {
+      if (result != null && result.hasRegistered()) {
         registered(home, result.getRegistered());
-      } else {
+      } else if (result != null
+          && result.hasRefused()
+          && result.getRefused().getCode() != Status.Code.OK.value()) {
         fail(
             home,
             Status.fromCodeValue(result.getRefused().getCode())
                 .withDescription(result.getRefused().getMessage()));
+      } else {
+        fail(home, Status.INTERNAL.withDescription("the market's answer has no result for it"));
       }
     }
 

@@ -1,6 +1,7 @@
 package energy.market.home.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import energy.market.api.v1.MarketGrpc;
@@ -16,7 +17,12 @@ import energy.market.home.HomeParameters;
 import energy.market.model.Policy;
 import energy.market.server.MethodTap;
 import energy.market.server.TestMarket;
+import energy.market.server.access.Registration;
+import energy.market.server.clock.Pace;
+import energy.market.server.engine.MarketSettings;
+import energy.market.server.ledger.Ledger;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +93,40 @@ class RegistrarTest {
       assertEquals(Status.Code.ALREADY_EXISTS, refusals.get(0).status().getCode());
       assertTrue(refusals.get(0).status().getDescription().contains("another secret"));
       assertEquals(3, fleet.registered());
+    }
+  }
+
+  @Test
+  void homesTheAddressHasNoPermitForAreRetriedLaterAndTheOthersAreKept() throws Exception {
+    // One permit every 1,000 s: the burst is all the test gets, however slow the machine.
+    MarketSettings settings =
+        TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)
+            .withRegistration(new Registration(null, 0.001, 3));
+    try (TestMarket market = new TestMarket(settings, Ledger.IN_MEMORY)) {
+      Fleet fleet = fleet(5);
+      StatusRuntimeException later =
+          assertThrows(
+              StatusRuntimeException.class,
+              () -> new Registrar(market.channel, null).registerAll(fleet));
+      assertEquals(Status.Code.RESOURCE_EXHAUSTED, later.getStatus().getCode());
+      assertTrue(later.getStatus().getDescription().contains("too many registrations"));
+      assertEquals(3, fleet.registered(), "the homes that got permits registered");
+    }
+  }
+
+  @Test
+  void aCallRefusedWholeRefusesEachOfItsHomes() throws Exception {
+    MarketSettings settings =
+        TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)
+            .withRegistration(Registration.byToken("registration-token-0123"));
+    try (TestMarket market = new TestMarket(settings, Ledger.IN_MEMORY)) {
+      Fleet fleet = fleet(3);
+      List<Registrar.Refusal> refusals = new Registrar(market.channel, null).registerAll(fleet);
+      assertEquals(3, refusals.size());
+      for (Registrar.Refusal refusal : refusals) {
+        assertEquals(Status.Code.PERMISSION_DENIED, refusal.status().getCode());
+      }
+      assertEquals(0, fleet.registered());
     }
   }
 }

@@ -63,7 +63,7 @@ final class MarketThread {
             }
           });
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException("the market is shutting down"));
+      result.completeExceptionally(new MarketStoppingException());
     }
     return result;
   }

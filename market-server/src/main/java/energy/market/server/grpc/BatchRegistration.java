@@ -33,6 +33,10 @@ final class BatchRegistration {
   /** Registers the request's homes; the answer holds a result for each, in order. */
   CompletableFuture<RegisterHomesResponse> register(Caller caller, RegisterHomesRequest request) {
     int count = request.getHomesCount();
+    // Permits first, so that even a call refused whole costs its address one.
+    PeerRateLimit.Grant permits =
+        CallerInterceptor.registrationPermits(
+            Math.max(1, Math.min(count, InboundGuard.REGISTER_HOMES_MAX)));
     if (count < 1 || count > InboundGuard.REGISTER_HOMES_MAX) {
       throw new IllegalArgumentException(
           "RegisterHomes takes 1 to "
@@ -41,7 +45,6 @@ final class BatchRegistration {
               + count
               + "; send more homes in more calls");
     }
-    PeerRateLimit.Grant permits = CallerInterceptor.registrationPermits(count);
     RuntimeException[] refusals = new RuntimeException[count];
     List<HomeApplication> applications = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

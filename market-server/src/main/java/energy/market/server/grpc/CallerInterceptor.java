@@ -76,11 +76,17 @@ public final class CallerInterceptor implements ServerInterceptor {
   /**
    * Takes up to {@code wanted} registration permits for the address of the call being served: one
    * for each home of a {@code RegisterHomes}, whose count is known only once its request is read (a
-   * {@code Register} took its one permit before). Outside such a call every permit is granted.
+   * {@code Register} took its one permit before).
+   *
+   * @throws IllegalStateException outside a {@code RegisterHomes} call this interceptor admitted:
+   *     no permit is ever granted without the limit
    */
   public static PeerRateLimit.Grant registrationPermits(int wanted) {
     IntFunction<PeerRateLimit.Grant> permits = PERMITS.get();
-    return permits == null ? new PeerRateLimit.Grant(wanted, Duration.ZERO) : permits.apply(wanted);
+    if (permits == null) {
+      throw new IllegalStateException("registration permits asked for outside RegisterHomes");
+    }
+    return permits.apply(wanted);
   }
 
   @Override

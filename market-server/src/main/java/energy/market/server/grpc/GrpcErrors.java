@@ -1,6 +1,7 @@
 package energy.market.server.grpc;
 
 import energy.market.server.engine.Failures;
+import energy.market.server.engine.MarketStoppingException;
 import energy.market.server.homes.AlreadyExistsException;
 import energy.market.server.homes.NotFoundException;
 import energy.market.server.homes.PermissionDeniedException;
@@ -41,6 +42,8 @@ public final class GrpcErrors {
       return Status.UNAVAILABLE
           .withDescription("the market could not record this and is stopping; retry later")
           .asRuntimeException();
+    } else if (cause instanceof MarketStoppingException) {
+      status = Status.UNAVAILABLE;
     } else if (cause instanceof UnauthenticatedException) {
       status = Status.UNAUTHENTICATED;
     } else if (cause instanceof PermissionDeniedException) {

@@ -150,4 +150,44 @@ class RegistrationRaceTest {
     assertEquals(bob.get().home(), outcomes.get(1).registered().home());
     assertEquals(2, engine.snapshot().get(5, TimeUnit.SECONDS).homesRegistered());
   }
+
+  @Test
+  void aHomeResumedInACallWhileItsFirstWriteIsPendingFailsTheCallWithThatWrite() throws Exception {
+    CompletableFuture<RegisteredHome> bob =
+        engine.register(Caller.ANONYMOUS, "bob", Policy.ALWAYS_SELL, SECRET);
+    CompletableFuture<Void> bobsWrite = ledger.nextWrite();
+    CompletableFuture<List<RegistrationOutcome>> many =
+        engine.registerAll(
+            Caller.ANONYMOUS,
+            List.of(
+                new HomeApplication("alice", Policy.ALWAYS_SELL, SECRET),
+                new HomeApplication("bob", Policy.ALWAYS_SELL, SECRET)));
+    ledger.nextWrite().complete(null);
+    engine.snapshot().get(5, TimeUnit.SECONDS);
+    assertFalse(many.isDone(), "bob's answer waits for bob's own write");
+
+    bobsWrite.completeExceptionally(new OverloadedException("the ledger is full"));
+    assertInstanceOf(
+        OverloadedException.class,
+        Failures.cause(
+            assertThrows(ExecutionException.class, () -> many.get(5, TimeUnit.SECONDS))));
+    assertInstanceOf(
+        OverloadedException.class,
+        Failures.cause(assertThrows(ExecutionException.class, () -> bob.get(5, TimeUnit.SECONDS))));
+    assertEquals(
+        1, engine.snapshot().get(5, TimeUnit.SECONDS).homesRegistered(), "alice was kept alone");
+  }
+
+  @Test
+  void aStoppedMarketAnswersThatItIsStoppingSoTheCallerRetriesLater() throws Exception {
+    engine.close();
+    ExecutionException stopped =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                engine
+                    .register(Caller.ANONYMOUS, "alice", Policy.ALWAYS_SELL, SECRET)
+                    .get(5, TimeUnit.SECONDS));
+    assertInstanceOf(MarketStoppingException.class, Failures.cause(stopped));
+  }
 }
