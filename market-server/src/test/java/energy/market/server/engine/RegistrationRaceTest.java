@@ -62,6 +62,14 @@ class RegistrationRaceTest {
     engine.close();
   }
 
+  private static HomeApplication seller(String name) {
+    return new HomeApplication(name, Policy.ALWAYS_SELL, SECRET);
+  }
+
+  private CompletableFuture<List<RegistrationOutcome>> registerAll(HomeApplication... homes) {
+    return engine.registerAll(Caller.ANONYMOUS, List.of(homes));
+  }
+
   @Test
   void aDuplicateWhileTheFirstIsBeingWrittenIsAnsweredOnlyOnceTheLedgerKeptTheHome()
       throws Exception {
@@ -117,12 +125,10 @@ class RegistrationRaceTest {
         engine.register(Caller.ANONYMOUS, "bob", Policy.ALWAYS_SELL, SECRET);
     CompletableFuture<Void> bobsWrite = ledger.nextWrite();
     CompletableFuture<List<RegistrationOutcome>> many =
-        engine.registerAll(
-            Caller.ANONYMOUS,
-            List.of(
-                new HomeApplication("alice", Policy.ALWAYS_SELL, SECRET),
-                new HomeApplication("bob", Policy.ALWAYS_SELL, SECRET),
-                new HomeApplication("carol", Policy.ALWAYS_GIVE, SECRET)));
+        registerAll(
+            seller("alice"),
+            seller("bob"),
+            new HomeApplication("carol", Policy.ALWAYS_GIVE, SECRET));
     CompletableFuture<Void> write = ledger.nextWrite();
     engine.snapshot().get(5, TimeUnit.SECONDS);
     assertTrue(ledger.writes.isEmpty(), "alice and carol are one write; bob is being written");
@@ -138,11 +144,7 @@ class RegistrationRaceTest {
     assertEquals(1, engine.snapshot().get(5, TimeUnit.SECONDS).homesRegistered(), "bob stays");
 
     CompletableFuture<List<RegistrationOutcome>> retry =
-        engine.registerAll(
-            Caller.ANONYMOUS,
-            List.of(
-                new HomeApplication("alice", Policy.ALWAYS_SELL, SECRET),
-                new HomeApplication("bob", Policy.ALWAYS_SELL, SECRET)));
+        registerAll(seller("alice"), seller("bob"));
     ledger.nextWrite().complete(null);
     List<RegistrationOutcome> outcomes = retry.get(5, TimeUnit.SECONDS);
     assertFalse(outcomes.get(0).registered().resumed(), "alice is new again");
@@ -156,12 +158,7 @@ class RegistrationRaceTest {
     CompletableFuture<RegisteredHome> bob =
         engine.register(Caller.ANONYMOUS, "bob", Policy.ALWAYS_SELL, SECRET);
     CompletableFuture<Void> bobsWrite = ledger.nextWrite();
-    CompletableFuture<List<RegistrationOutcome>> many =
-        engine.registerAll(
-            Caller.ANONYMOUS,
-            List.of(
-                new HomeApplication("alice", Policy.ALWAYS_SELL, SECRET),
-                new HomeApplication("bob", Policy.ALWAYS_SELL, SECRET)));
+    CompletableFuture<List<RegistrationOutcome>> many = registerAll(seller("alice"), seller("bob"));
     ledger.nextWrite().complete(null);
     engine.snapshot().get(5, TimeUnit.SECONDS);
     assertFalse(many.isDone(), "bob's answer waits for bob's own write");
