@@ -7,7 +7,6 @@ import energy.market.model.Side;
 import energy.market.server.access.Authenticator;
 import energy.market.server.access.Caller;
 import energy.market.server.access.PeerRateLimit;
-import energy.market.server.access.Registration;
 import energy.market.server.clock.DayClock;
 import energy.market.server.day.Account;
 import energy.market.server.day.GiftMatcher;
@@ -69,7 +68,6 @@ public final class MarketEngine implements AutoCloseable {
   private final OperatorInputs operatorInputs;
   private final MarketReads reads;
   private final Authenticator authenticator;
-  private final Registration registration;
   private final PeerRateLimit registrationsPerPeer;
 
   /**
@@ -120,10 +118,11 @@ public final class MarketEngine implements AutoCloseable {
     sessions.onLeave(clock::gone);
     this.authenticator =
         new Authenticator(settings.operatorToken(), settings.registration(), registry);
-    this.registration = settings.registration();
-    this.registrationsPerPeer = registration.perPeerLimit();
+    this.registrationsPerPeer = settings.registration().perPeerLimit();
     this.lobby = new Lobby(registry, sessions, current, clock);
-    this.registrations = new Registrations(thread, registry, accounts, ledger, current, run);
+    this.registrations =
+        new Registrations(
+            thread, registry, accounts, ledger, current, run, settings.registration());
     this.intake = new HomeIntake(registry, sessions, current, clock, settings.homeCapacity());
     this.trades =
         new TradeDesk(
@@ -201,12 +200,7 @@ public final class MarketEngine implements AutoCloseable {
    */
   public CompletableFuture<RegisteredHome> register(
       Caller caller, String name, Policy policy, String secret) {
-    try {
-      registration.requireAdmits(caller);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return registrations.register(new HomeApplication(name, policy, secret));
+    return registrations.register(caller, new HomeApplication(name, policy, secret));
   }
 
   /**
@@ -216,12 +210,7 @@ public final class MarketEngine implements AutoCloseable {
    */
   public CompletableFuture<List<RegistrationOutcome>> registerAll(
       Caller caller, List<HomeApplication> homes) {
-    try {
-      registration.requireAdmits(caller);
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return registrations.registerAll(homes);
+    return registrations.registerAll(caller, homes);
   }
 
   /**

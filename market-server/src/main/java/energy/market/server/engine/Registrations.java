@@ -1,5 +1,6 @@
 package energy.market.server.engine;
 
+import energy.market.server.access.Caller;
 import energy.market.server.day.Account;
 import energy.market.server.homes.Home;
 import energy.market.server.homes.HomeRegistry;
@@ -27,6 +28,7 @@ final class Registrations {
   private final Ledger ledger;
   private final CurrentDay current;
   private final MarketRun run;
+  private final energy.market.server.access.Registration admission;
 
   /** New homes whose ledger write has not finished, by id. Market thread only. */
   private final Map<Long, CompletableFuture<Void>> unwritten = new HashMap<>();
@@ -37,18 +39,20 @@ final class Registrations {
       Map<Long, Account> accounts,
       Ledger ledger,
       CurrentDay current,
-      MarketRun run) {
+      MarketRun run,
+      energy.market.server.access.Registration admission) {
     this.thread = thread;
     this.registry = registry;
     this.accounts = accounts;
     this.ledger = ledger;
     this.current = current;
     this.run = run;
+    this.admission = admission;
   }
 
   /** Registers a home, or gives back the one registered before under this name and secret. */
-  CompletableFuture<RegisteredHome> register(HomeApplication application) {
-    return registerAll(List.of(application))
+  CompletableFuture<RegisteredHome> register(Caller caller, HomeApplication application) {
+    return registerAll(caller, List.of(application))
         .thenApply(
             outcomes -> {
               RegistrationOutcome outcome = outcomes.get(0);
@@ -62,9 +66,15 @@ final class Registrations {
   /**
    * Registers each home as {@link #register} would, in order, with one ledger write for the new
    * ones. A home the registry refuses is refused alone; a ledger write that fails fails the whole
-   * answer, since none of its new homes is kept.
+   * answer, since none of its new homes is kept; so does registration closed to the caller.
    */
-  CompletableFuture<List<RegistrationOutcome>> registerAll(List<HomeApplication> applications) {
+  CompletableFuture<List<RegistrationOutcome>> registerAll(
+      Caller caller, List<HomeApplication> applications) {
+    try {
+      admission.requireAdmits(caller);
+    } catch (RuntimeException closed) {
+      return CompletableFuture.failedFuture(closed);
+    }
     List<HomeApplication> copy = List.copyOf(applications);
     return thread.call(() -> keepAll(copy)).thenCompose(kept -> kept);
   }
