@@ -31,6 +31,7 @@ final class CurrentDay {
   private volatile Phase phase;
   private volatile long priceMicro;
   private volatile double lastTemperature;
+  private volatile DayState closing;
 
   /**
    * @param lastClosedDay the last day closed before this run (0 for a new market)
@@ -81,6 +82,19 @@ final class CurrentDay {
   void closed(long priceMicro, double temperatureCelsius) {
     this.priceMicro = priceMicro;
     this.lastTemperature = temperatureCelsius;
+  }
+
+  /**
+   * A day settled whose close the ledger is still keeping (null when none): views show it, in its
+   * CLOSE, until its close is kept and told, even though the next day may have opened.
+   */
+  void closing(DayState day) {
+    this.closing = day;
+  }
+
+  /** The day whose close the ledger is keeping, or null. */
+  DayState closingDay() {
+    return closing;
   }
 
   /** The first day a home joining now takes part in. */

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -52,6 +53,8 @@ final class DayCycle implements DayClock.Listener {
   // The day that was in progress when the market stopped, until it opens again.
   private OpenDay resumedDay;
   private List<TradeRecord> resumedTrades;
+  // The last day settled, while the ledger keeps it; null once it is kept and told.
+  private ClosingDay closing;
 
   DayCycle(
       MarketThread thread,
@@ -144,8 +147,15 @@ final class DayCycle implements DayClock.Listener {
             !state.weatherReported(),
             state.priceMicro(),
             deadline);
+    boolean homesWait = phase == Phase.OPEN && closing != null;
+    if (homesWait) {
+      // The homes hear of the new day after the close it follows, once it is kept.
+      closing.holdOpening(info);
+    }
     for (Session session : sessions.all()) {
-      session.sink().phaseStarted(info);
+      if (session.isDaemon() || !homesWait) {
+        session.sink().phaseStarted(info);
+      }
     }
     return waitFor;
   }
@@ -204,7 +214,8 @@ final class DayCycle implements DayClock.Listener {
                       + current.lastTemperature()
                       + " C");
         }
-        proceed.run();
+        // GIFT tells the homes the day's price, set by the close: only once that is kept.
+        onceKept(proceed);
       }
       case GIFT -> {
         try {
@@ -222,9 +233,6 @@ final class DayCycle implements DayClock.Listener {
         } catch (BooksViolation e) {
           run.booksViolated(e);
           return;
-        } catch (LedgerException e) {
-          run.ledgerFailed(e);
-          return;
         }
         proceed.run();
       }
@@ -233,7 +241,16 @@ final class DayCycle implements DayClock.Listener {
 
   @Override
   public void finished(long lastDay) {
-    run.ranAllDays(lastDay);
+    onceKept(() -> run.ranAllDays(lastDay));
+  }
+
+  /** Runs {@code work} now, or once the day being closed is kept and told. */
+  private void onceKept(Runnable work) {
+    if (closing == null) {
+      work.run();
+    } else {
+      closing.onceKept(work);
+    }
   }
 
   /** Matches the gifts, keeps the day before any trade builds on it, and tells the sessions. */
@@ -254,17 +271,53 @@ final class DayCycle implements DayClock.Listener {
     }
   }
 
-  /** Settles the day, commits it, then publishes it: nothing is told before the ledger kept it. */
+  /**
+   * Settles the day and hands it to the ledger, then publishes it once kept: nothing is told before
+   * the ledger kept it. The clock goes on meanwhile, so the daemons' part of the next OPEN overlaps
+   * the commit; see {@link ClosingDay}.
+   */
   private void close(DayState state) {
     ClosedDay closed =
         DaySettlement.settle(
             state, accounts, events.effectsOn(state.day()), priceModel, wallClock.instant());
-    ledger.dayClosed(closed);
+    current.closed(closed.tick().priceMicro(), state.temperatureCelsius());
+    sessions.countMissedDays(closed.homes());
+    events.expireBefore(state.day() + 1);
+    ClosingDay day = new ClosingDay(closed, state);
+    closing = day;
+    current.closing(state);
+    ledger.dayKept(closed).whenComplete((kept, failure) -> thread.run(() -> kept(day, failure)));
+  }
+
+  /** The ledger kept a closed day (or failed to): tells it, then what waited for it. */
+  private void kept(ClosingDay day, Throwable failure) {
+    if (failure != null) {
+      run.ledgerFailed(
+          failure instanceof CompletionException wrapped && wrapped.getCause() != null
+              ? wrapped.getCause()
+              : failure);
+      return;
+    }
+    closing = null;
+    current.closing(null);
+    publish(day.closed(), day.state());
+    PhaseInfo opening = day.heldOpening();
+    if (opening != null) {
+      for (Session session : sessions.all()) {
+        if (!session.isDaemon()) {
+          session.sink().phaseStarted(opening);
+        }
+      }
+    }
+    day.waiting().forEach(Runnable::run);
+  }
+
+  /** Tells a kept close: the accounts, the tick, each session's balances and the tick. */
+  private void publish(ClosedDay closed, DayState state) {
     for (Account account : closed.accounts()) {
       accounts.put(account.homeId(), account);
     }
     Tick tick = closed.tick();
-    current.closed(tick.priceMicro(), state.temperatureCelsius());
     ticks.publish(tick);
     for (Session session : sessions.all()) {
       if (!session.isDaemon() && session.noteClose()) {
@@ -272,8 +325,6 @@ final class DayCycle implements DayClock.Listener {
       }
       session.sink().dayClosed(tick);
     }
-    sessions.countMissedDays(closed.homes());
-    events.expireBefore(state.day() + 1);
   }
 
   /** The accounts of a session's homes as of the close just made (empty for a home with none). */

@@ -82,6 +82,14 @@ final class MarketReads {
     DayState state = current.state();
     Phase phase = current.phase();
     long day = current.number();
+    DayState closing = current.closingDay();
+    if (closing != null) {
+      // The next day may have opened for the daemons; nothing of the close is shown before it is
+      // kept.
+      state = closing;
+      phase = Phase.CLOSE;
+      day = closing.day();
+    }
     return new MarketSnapshot(
         day,
         phase,

@@ -65,6 +65,20 @@ public interface Ledger extends AutoCloseable {
   /** A day closed: its tick, totals, home days and accounts, all at once. */
   void dayClosed(ClosedDay day);
 
+  /**
+   * A day closed, kept asynchronously: the future completes once all of it is kept, so the market
+   * can let the daemons begin the next day meanwhile and tell the close only then. This default
+   * keeps it synchronously.
+   */
+  default CompletableFuture<Void> dayKept(ClosedDay day) {
+    try {
+      dayClosed(day);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   @Override
   void close();
 

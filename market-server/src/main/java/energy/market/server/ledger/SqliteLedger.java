@@ -248,7 +248,12 @@ public final class SqliteLedger implements Ledger {
 
   @Override
   public void dayClosed(ClosedDay day) {
-    await(writer.submit("day " + day.tick().day(), writes -> writes.closedDay(day)));
+    await(dayKept(day));
+  }
+
+  @Override
+  public CompletableFuture<Void> dayKept(ClosedDay day) {
+    return writer.submit("day " + day.tick().day(), writes -> writes.closedDay(day));
   }
 
   /** Commits what is queued and closes the database; then another market may open it. */
