@@ -78,15 +78,17 @@ final class DayState {
    * @throws IllegalStateException when it does not
    */
   HomeDay takingPart(long homeId) {
-    return home(homeId)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "home "
-                        + homeId
-                        + " takes no part in day "
-                        + day
-                        + " (it joined after the day opened, or has no session)"));
+    // Called for each of thousands of homes a day: a plain lookup, no Optional nor lambda.
+    HomeDay home = homes.get(homeId);
+    if (home == null) {
+      throw new IllegalStateException(
+          "home "
+              + homeId
+              + " takes no part in day "
+              + day
+              + " (it joined after the day opened, or has no session)");
+    }
+    return home;
   }
 
   /** True when any of the session's homes takes part in this day. */
