@@ -58,19 +58,41 @@ class CloseKeptBeforeToldTest {
     }
   }
 
+  /** A two-day market with one home and a weather daemon, whose day 1 is with the ledger. */
+  private record DayOneHeld(TestMarket market, TestSession homes, TestSession weather)
+      implements AutoCloseable {
+
+    static DayOneHeld start(HeldCloseLedger ledger) throws Exception {
+      TestMarket market =
+          new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(30)), 2), ledger);
+      try {
+        RegisterResponse home = market.register("h", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
+        TestSession homes = market.connect(home);
+        TestSession weather = weatherDaemon(market);
+        market.startClock();
+        openWith(market, weather, 1, -3.0);
+        playDayOne(homes, home);
+        Await.until("day 1 handed to the ledger", () -> ledger.dayOneHanded, Await.SHORT);
+        return new DayOneHeld(market, homes, weather);
+      } catch (Exception | AssertionError e) {
+        market.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      market.close();
+    }
+  }
+
   @Test
   void theDaemonsOpenTheNextDayWhileTheCloseIsKeptAndTheHomesHearOfItAfter() throws Exception {
     HeldCloseLedger ledger = new HeldCloseLedger();
-    try (TestMarket market =
-        new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(30)), 2), ledger)) {
-      RegisterResponse home = market.register("h", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      TestSession homes = market.connect(home);
-      TestSession weather = weatherDaemon(market);
-      market.startClock();
-
-      openWith(market, weather, 1, -3.0);
-      playDayOne(homes, home);
-      Await.until("day 1 handed to the ledger", () -> ledger.dayOneHanded, Await.SHORT);
+    try (DayOneHeld run = DayOneHeld.start(ledger)) {
+      TestMarket market = run.market();
+      TestSession homes = run.homes();
+      TestSession weather = run.weather();
 
       // Day 2 opens for the daemon and takes its weather while day 1 is still being kept.
       assertEquals(2, weather.awaitPhase(Phase.PHASE_OPEN));
@@ -126,15 +148,10 @@ class CloseKeptBeforeToldTest {
   @Test
   void aCloseTheLedgerFailsToKeepIsNeverToldAndStopsTheMarket() throws Exception {
     HeldCloseLedger ledger = new HeldCloseLedger();
-    try (TestMarket market =
-        new TestMarket(TestMarket.settings(Pace.fast(Duration.ofSeconds(30)), 2), ledger)) {
-      RegisterResponse home = market.register("h", TradePolicy.TRADE_POLICY_ALWAYS_SELL);
-      TestSession homes = market.connect(home);
-      TestSession weather = weatherDaemon(market);
-      market.startClock();
-      openWith(market, weather, 1, 12.0);
-      playDayOne(homes, home);
-      assertEquals(2, weather.awaitPhase(Phase.PHASE_OPEN));
+    try (DayOneHeld run = DayOneHeld.start(ledger)) {
+      TestMarket market = run.market();
+      TestSession homes = run.homes();
+      assertEquals(2, run.weather().awaitPhase(Phase.PHASE_OPEN));
 
       ledger.dayOne.completeExceptionally(new LedgerException("disk full"));
       ExecutionException stopped =
