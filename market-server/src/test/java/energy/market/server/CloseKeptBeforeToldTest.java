@@ -104,10 +104,7 @@ class CloseKeptBeforeToldTest {
       assertEquals(Phase.PHASE_CLOSE, during.getPhase());
       assertFalse(during.hasLastTick(), "no tick before the close is kept");
       assertNull(market.engine.ticks().latest());
-      List<SessionEvent> heardBefore = drain(homes);
-      assertTrue(
-          heardBefore.stream().noneMatch(CloseKeptBeforeToldTest::closeOrDayTwo),
-          "the homes heard nothing of the close or of day 2: " + heardBefore);
+      assertHeardNothingOfTheCloseNorDayTwo(homes);
 
       ledger.dayOne.complete(null);
       List<String> told = new ArrayList<>();
@@ -160,10 +157,7 @@ class CloseKeptBeforeToldTest {
               () -> market.engine.finished().get(Await.SHORT.toMillis(), TimeUnit.MILLISECONDS));
       assertInstanceOf(LedgerException.class, stopped.getCause());
       assertNull(market.engine.ticks().latest(), "no tick published");
-      List<SessionEvent> heard = drain(homes);
-      assertTrue(
-          heard.stream().noneMatch(CloseKeptBeforeToldTest::closeOrDayTwo),
-          "the homes heard nothing of the close: " + heard);
+      assertHeardNothingOfTheCloseNorDayTwo(homes);
     }
   }
 
@@ -195,6 +189,15 @@ class CloseKeptBeforeToldTest {
     homes.send(reports(1, report(home, 4_000, 1_000)));
     assertEquals(1, homes.awaitPhase(Phase.PHASE_TRADE));
     homes.send(orders(1));
+  }
+
+  /** Reads what the homes' session received so far: nothing of day 1's close, nor of day 2. */
+  private static void assertHeardNothingOfTheCloseNorDayTwo(TestSession homes)
+      throws InterruptedException {
+    List<SessionEvent> heard = drain(homes);
+    assertTrue(
+        heard.stream().noneMatch(CloseKeptBeforeToldTest::closeOrDayTwo),
+        "the homes heard nothing of the close or of day 2: " + heard);
   }
 
   private static boolean closeOrDayTwo(SessionEvent event) {

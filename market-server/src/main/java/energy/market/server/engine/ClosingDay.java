@@ -8,7 +8,8 @@ import java.util.List;
  * A day settled and handed to the ledger, whose commit is still under way. The next day's OPEN may
  * begin meanwhile for the daemons (the weather's round trip needs nothing from the close), but the
  * close and whatever builds on it wait here until the ledger kept it: the homes' OPEN message, the
- * end of that OPEN, the end of the run. Used on the market thread only.
+ * end of that OPEN, the end of the run. Changed on the market thread only; other threads read only
+ * its {@link #state()}.
  */
 final class ClosingDay {
   private final ClosedDay closed;

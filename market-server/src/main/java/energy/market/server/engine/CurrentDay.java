@@ -31,7 +31,7 @@ final class CurrentDay {
   private volatile Phase phase;
   private volatile long priceMicro;
   private volatile double lastTemperature;
-  private volatile DayState closing;
+  private volatile ClosingDay closing;
 
   /**
    * @param lastClosedDay the last day closed before this run (0 for a new market)
@@ -88,12 +88,12 @@ final class CurrentDay {
    * A day settled whose close the ledger is still keeping (null when none): views show it, in its
    * CLOSE, until its close is kept and told, even though the next day may have opened.
    */
-  void closing(DayState day) {
+  void closing(ClosingDay day) {
     this.closing = day;
   }
 
   /** The day whose close the ledger is keeping, or null. */
-  DayState closingDay() {
+  ClosingDay closing() {
     return closing;
   }
 

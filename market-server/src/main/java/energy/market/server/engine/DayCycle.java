@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -53,8 +52,6 @@ final class DayCycle implements DayClock.Listener {
   // The day that was in progress when the market stopped, until it opens again.
   private OpenDay resumedDay;
   private List<TradeRecord> resumedTrades;
-  // The last day settled, while the ledger keeps it; null once it is kept and told.
-  private ClosingDay closing;
 
   DayCycle(
       MarketThread thread,
@@ -147,17 +144,24 @@ final class DayCycle implements DayClock.Listener {
             !state.weatherReported(),
             state.priceMicro(),
             deadline);
-    boolean homesWait = phase == Phase.OPEN && closing != null;
-    if (homesWait) {
+    tell(info, true);
+    ClosingDay closing = current.closing();
+    if (phase == Phase.OPEN && closing != null) {
       // The homes hear of the new day after the close it follows, once it is kept.
       closing.holdOpening(info);
+    } else {
+      tell(info, false);
     }
+    return waitFor;
+  }
+
+  /** Tells the daemons' sessions, or the homes' sessions, that a phase started. */
+  private void tell(PhaseInfo info, boolean daemons) {
     for (Session session : sessions.all()) {
-      if (session.isDaemon() || !homesWait) {
+      if (session.isDaemon() == daemons) {
         session.sink().phaseStarted(info);
       }
     }
-    return waitFor;
   }
 
   /**
@@ -246,6 +250,7 @@ final class DayCycle implements DayClock.Listener {
 
   /** Runs {@code work} now, or once the day being closed is kept and told. */
   private void onceKept(Runnable work) {
+    ClosingDay closing = current.closing();
     if (closing == null) {
       work.run();
     } else {
@@ -284,30 +289,20 @@ final class DayCycle implements DayClock.Listener {
     sessions.countMissedDays(closed.homes());
     events.expireBefore(state.day() + 1);
     ClosingDay day = new ClosingDay(closed, state);
-    closing = day;
-    current.closing(state);
+    current.closing(day);
     ledger.dayKept(closed).whenComplete((kept, failure) -> thread.run(() -> kept(day, failure)));
   }
 
   /** The ledger kept a closed day (or failed to): tells it, then what waited for it. */
   private void kept(ClosingDay day, Throwable failure) {
     if (failure != null) {
-      run.ledgerFailed(
-          failure instanceof CompletionException wrapped && wrapped.getCause() != null
-              ? wrapped.getCause()
-              : failure);
+      run.ledgerFailed(Failures.cause(failure));
       return;
     }
-    closing = null;
     current.closing(null);
     publish(day.closed(), day.state());
-    PhaseInfo opening = day.heldOpening();
-    if (opening != null) {
-      for (Session session : sessions.all()) {
-        if (!session.isDaemon()) {
-          session.sink().phaseStarted(opening);
-        }
-      }
+    if (day.heldOpening() != null) {
+      tell(day.heldOpening(), false);
     }
     day.waiting().forEach(Runnable::run);
   }

@@ -82,13 +82,13 @@ final class MarketReads {
     DayState state = current.state();
     Phase phase = current.phase();
     long day = current.number();
-    DayState closing = current.closingDay();
+    ClosingDay closing = current.closing();
     if (closing != null) {
       // The next day may have opened for the daemons; nothing of the close is shown before it is
       // kept.
-      state = closing;
+      state = closing.state();
       phase = Phase.CLOSE;
-      day = closing.day();
+      day = state.day();
     }
     return new MarketSnapshot(
         day,

@@ -1,10 +1,10 @@
 package energy.market.server.engine;
 
 import energy.market.server.access.Caller;
+import energy.market.server.access.Registration;
 import energy.market.server.day.Account;
 import energy.market.server.homes.Home;
 import energy.market.server.homes.HomeRegistry;
-import energy.market.server.homes.HomeRegistry.Registration;
 import energy.market.server.ledger.Ledger;
 import energy.market.server.trade.OverloadedException;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class Registrations {
   private final Ledger ledger;
   private final CurrentDay current;
   private final MarketRun run;
-  private final energy.market.server.access.Registration admission;
+  private final Registration admission;
 
   /** New homes whose ledger write has not finished, by id. Market thread only. */
   private final Map<Long, CompletableFuture<Void>> unwritten = new HashMap<>();
@@ -40,7 +40,7 @@ final class Registrations {
       Ledger ledger,
       CurrentDay current,
       MarketRun run,
-      energy.market.server.access.Registration admission) {
+      Registration admission) {
     this.thread = thread;
     this.registry = registry;
     this.accounts = accounts;
@@ -84,7 +84,7 @@ final class Registrations {
     List<Home> fresh = new ArrayList<>();
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     for (HomeApplication application : applications) {
-      Registration registration;
+      HomeRegistry.Registration registration;
       try {
         registration =
             registry.register(application.name(), application.policy(), application.secret());
@@ -144,7 +144,7 @@ final class Registrations {
     List<RegistrationOutcome> outcomes = new ArrayList<>(registeredOrRefused.size());
     for (Object each : registeredOrRefused) {
       outcomes.add(
-          each instanceof Registration registration
+          each instanceof HomeRegistry.Registration registration
               ? RegistrationOutcome.registered(
                   new RegisteredHome(registration.home(), registration.resumed(), firstDay))
               : RegistrationOutcome.refused((RuntimeException) each));
