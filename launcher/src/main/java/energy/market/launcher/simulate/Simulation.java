@@ -6,6 +6,7 @@ import energy.market.client.ShutdownHook;
 import energy.market.launcher.feed.Health;
 import energy.market.launcher.feed.MarketFeed;
 import energy.market.launcher.model.DayRecord;
+import energy.market.launcher.model.MarketStatus;
 import energy.market.launcher.view.LiveView;
 import energy.market.server.ledger.SqliteLedger;
 import io.grpc.ManagedChannel;
@@ -281,7 +282,7 @@ public final class Simulation {
     if (!monitor.waitFor(
         "not all " + run.homes() + " homes connected to the market",
         startupTimeout,
-        () -> homesConnected() >= run.homes())) {
+        this::everyHomeConnected)) {
       return false;
     }
     startup = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -308,11 +309,17 @@ public final class Simulation {
     }
   }
 
-  private int homesConnected() {
+  /**
+   * Whether every home has connected. The market opens day 1 only once they all have, so a day
+   * under way means they did, even when they are no longer all there: a short run's homes leave
+   * after its last day, which can come before the first answer of this JVM's cold channel.
+   */
+  private boolean everyHomeConnected() {
     try {
-      return feed.status(PROBE_DEADLINE).homesConnected();
+      MarketStatus status = feed.status(PROBE_DEADLINE);
+      return status.homesConnected() >= run.homes() || status.day() >= 1;
     } catch (RuntimeException e) {
-      return -1;
+      return false;
     }
   }
 
