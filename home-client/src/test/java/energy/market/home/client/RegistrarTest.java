@@ -115,6 +115,25 @@ class RegistrarTest {
   }
 
   @Test
+  void aFleetComesBackAsOftenAsItLikesOnceItsAddressHasNoPermitLeft() throws Exception {
+    // A burst of exactly the fleet, and one permit every 1,000 s after it.
+    MarketSettings settings =
+        TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)
+            .withRegistration(new Registration(null, 0.001, 4));
+    try (TestMarket market = new TestMarket(settings, Ledger.IN_MEMORY)) {
+      Fleet fleet = fleet(4);
+      assertEquals(List.of(), new Registrar(market.channel, null).registerAll(fleet));
+      List<Long> ids = fleet.homes().stream().map(Home::id).toList();
+      for (int reconnect = 0; reconnect < 3; reconnect++) {
+        Fleet back = fleet(4);
+        assertEquals(List.of(), new Registrar(market.channel, null).registerAll(back));
+        assertEquals(ids, back.homes().stream().map(Home::id).toList());
+      }
+      assertEquals(4, market.homesRegistered());
+    }
+  }
+
+  @Test
   void aCallRefusedWholeRefusesEachOfItsHomes() throws Exception {
     MarketSettings settings =
         TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)

@@ -10,7 +10,6 @@ import energy.market.server.access.Authenticator;
 import energy.market.server.access.Caller;
 import energy.market.server.access.PeerRateLimit;
 import energy.market.server.homes.UnauthenticatedException;
-import energy.market.server.trade.OverloadedException;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -56,9 +55,6 @@ public final class CallerInterceptor implements ServerInterceptor {
           Map.entry(EventsGrpc.getReportEventMethod().getFullMethodName(), Access.OPERATOR),
           Map.entry(EventsGrpc.getStreamEventsMethod().getFullMethodName(), Access.PUBLIC));
 
-  private static final String REGISTER_HOMES =
-      MarketGrpc.getRegisterHomesMethod().getFullMethodName();
-
   private final Authenticator authenticator;
   private final PeerRateLimit registrationsPerPeer;
 
@@ -75,16 +71,16 @@ public final class CallerInterceptor implements ServerInterceptor {
 
   /**
    * Takes up to {@code wanted} registration permits for the address of the call being served: one
-   * for each home of a {@code RegisterHomes}, whose count is known only once its request is read (a
-   * {@code Register} took its one permit before).
+   * for each new home of a {@code Register} or {@code RegisterHomes}, which are known only once its
+   * request is read.
    *
-   * @throws IllegalStateException outside a {@code RegisterHomes} call this interceptor admitted:
-   *     no permit is ever granted without the limit
+   * @throws IllegalStateException outside a registration call this interceptor admitted: no permit
+   *     is ever granted without the limit
    */
   public static PeerRateLimit.Grant registrationPermits(int wanted) {
     IntFunction<PeerRateLimit.Grant> permits = PERMITS.get();
     if (permits == null) {
-      throw new IllegalStateException("registration permits asked for outside RegisterHomes");
+      throw new IllegalStateException("registration permits asked for outside a registration call");
     }
     return permits.apply(wanted);
   }
@@ -101,14 +97,10 @@ public final class CallerInterceptor implements ServerInterceptor {
       access.require(caller);
       context = Context.current().withValue(CALLER, caller);
       if (access == Access.REGISTER) {
+        // Charged once the request is read: only its new homes cost permits.
         String peer = peerOf(call);
-        if (call.getMethodDescriptor().getFullMethodName().equals(REGISTER_HOMES)) {
-          context =
-              context.withValue(
-                  PERMITS, wanted -> registrationsPerPeer.tryAcquireUpTo(peer, wanted));
-        } else {
-          requireRegistrationPermit(peer);
-        }
+        context =
+            context.withValue(PERMITS, wanted -> registrationsPerPeer.tryAcquireUpTo(peer, wanted));
       }
     } catch (RuntimeException e) {
       call.close(GrpcErrors.toStatus(e).getStatus(), new Metadata());
@@ -147,13 +139,6 @@ public final class CallerInterceptor implements ServerInterceptor {
       case OPERATOR -> authenticator.operator(credential);
       case REGISTRATION -> authenticator.registrar(credential);
     };
-  }
-
-  private void requireRegistrationPermit(String peer) {
-    Optional<Duration> wait = registrationsPerPeer.tryAcquire(peer);
-    if (wait.isPresent()) {
-      throw new OverloadedException(tooManyRegistrations(wait.get()));
-    }
   }
 
   /** Why a registration was refused by the rate limit, and when the next is allowed. */

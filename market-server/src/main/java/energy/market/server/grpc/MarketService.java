@@ -32,12 +32,12 @@ import java.util.function.Function;
 /** {@code energy.market.v1.Market}: adapts each call to the engine. */
 public final class MarketService implements MarketGrpc.AsyncService, BindableService {
   private final MarketEngine engine;
-  private final BatchRegistration registrations;
+  private final RegistrationDesk registrations;
   private final Function<Tick, EncodedMessage> encodedTicks = new LastEncoded<>(ProtoMapper::tick);
 
   public MarketService(MarketEngine engine) {
     this.engine = engine;
-    this.registrations = new BatchRegistration(engine);
+    this.registrations = new RegistrationDesk(engine);
   }
 
   /** Every method as generated, but StreamPrices, whose ticks are encoded once for all. */
@@ -53,12 +53,7 @@ public final class MarketService implements MarketGrpc.AsyncService, BindableSer
   public void register(RegisterRequest request, StreamObserver<RegisterResponse> observer) {
     Replies.unary(
         observer,
-        () ->
-            engine.register(
-                CallerInterceptor.caller(),
-                request.getName(),
-                ContractEnums.policy(request.getPolicy()),
-                request.getSecret()),
+        () -> registrations.register(CallerInterceptor.caller(), request),
         ProtoMapper::registered);
   }
 

@@ -99,6 +99,15 @@ public final class HomeRegistry {
     homesBySecret.merge(home.secretHash(), 1, Integer::sum);
   }
 
+  /**
+   * True when a home registered before under this name with this secret: registering it again is
+   * its return (after a lost reply or connection, or a restart of either side), not a new home.
+   */
+  public boolean returning(String name, String secret) {
+    Home known = name == null ? null : byName.get(name);
+    return known != null && Secrets.matches(known.secretHash(), secret);
+  }
+
   /** True when a home registered with the secret whose hash is {@code secretHash}. */
   public boolean hasSecret(String secretHash) {
     return homesBySecret.containsKey(secretHash);

@@ -218,6 +218,45 @@ class RegisterHomesTest {
   }
 
   @Test
+  void returningHomesTakeNoPermitWhileNewNamesAndGuessedSecretsDo() throws Exception {
+    // One permit every 1,000 s: the burst is all the test gets, however slow the machine.
+    try (TestMarket market = marketWith(new Registration(null, 0.001, 3), Ledger.IN_MEMORY)) {
+      RegisterHomesResponse first = market.market().registerHomes(homes("home-", 3));
+      // The burst is spent; the same homes come back, again and again, one by one and together.
+      for (int round = 0; round < 3; round++) {
+        RegisterHomesResponse again = market.market().registerHomes(homes("home-", 3));
+        for (int i = 0; i < 3; i++) {
+          RegisterResponse back = registered(again.getResults(i));
+          assertEquals(registered(first.getResults(i)).getHomeId(), back.getHomeId());
+          assertTrue(back.getResumed(), "home-" + i + " came back as itself");
+        }
+        assertEquals(
+            registered(first.getResults(1)).getHomeId(),
+            market.market().register(home("home-1")).getHomeId());
+      }
+      RegisterHomesResponse mixed =
+          market
+              .market()
+              .registerHomes(
+                  homes(
+                      home("home-0"),
+                      home("newcomer"),
+                      home("home-2", TradePolicy.TRADE_POLICY_ALWAYS_SELL, OTHER_SECRET)));
+      registered(mixed.getResults(0));
+      assertRefused(mixed.getResults(1), Status.Code.RESOURCE_EXHAUSTED, "too many registrations");
+      assertRefused(
+          mixed.getResults(2),
+          Status.Code.RESOURCE_EXHAUSTED,
+          "too many registrations"); // a guess at a secret is charged like a new name
+      StatusRuntimeException single =
+          assertThrows(
+              StatusRuntimeException.class, () -> market.market().register(home("newcomer")));
+      assertEquals(Status.Code.RESOURCE_EXHAUSTED, single.getStatus().getCode());
+      assertEquals(3, market.homesRegistered());
+    }
+  }
+
+  @Test
   void aClosedMarketRefusesTheWholeCallOfAStranger() throws Exception {
     String token = "registration-token-0123";
     try (TestMarket market = marketWith(Registration.byToken(token), Ledger.IN_MEMORY)) {

@@ -10,6 +10,7 @@ import energy.market.server.access.Caller;
 import energy.market.server.access.PeerRateLimit;
 import energy.market.server.engine.HomeApplication;
 import energy.market.server.engine.MarketEngine;
+import energy.market.server.engine.RegisteredHome;
 import energy.market.server.engine.RegistrationOutcome;
 import energy.market.server.trade.OverloadedException;
 import io.grpc.Status;
@@ -18,26 +19,39 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code Market/RegisterHomes}: many homes registered as {@code Register} would register each, with
- * one permit of the caller's address for each home and one answer for all. A home that cannot be
- * read (an unknown policy) or that the address has no permit left for is refused alone; the others
- * go to the engine together.
+ * {@code Market/Register} and {@code Market/RegisterHomes}: each new home costs the caller's
+ * address one registration permit, and a home the address has no permit left for is refused alone,
+ * with when to try again. A returning home (its name registered before with the same secret) costs
+ * nothing: the limit stops floods of new names and guesses at secrets, and a fleet that comes back
+ * after a lost connection or a restart must get in whatever its size. {@code RegisterHomes} answers
+ * once for all its homes; a home that cannot be read (an unknown policy) is refused alone and the
+ * others go to the engine together.
  */
-final class BatchRegistration {
+final class RegistrationDesk {
   private final MarketEngine engine;
 
-  BatchRegistration(MarketEngine engine) {
+  RegistrationDesk(MarketEngine engine) {
     this.engine = engine;
+  }
+
+  /** Registers one home, or refuses it. */
+  CompletableFuture<RegisteredHome> register(Caller caller, RegisterRequest request) {
+    if (!engine.returning(request.getName(), request.getSecret())) {
+      PeerRateLimit.Grant permit = CallerInterceptor.registrationPermits(1);
+      if (permit.granted() < 1) {
+        throw new OverloadedException(CallerInterceptor.tooManyRegistrations(permit.untilNext()));
+      }
+    }
+    return engine.register(
+        caller, request.getName(), ContractEnums.policy(request.getPolicy()), request.getSecret());
   }
 
   /** Registers the request's homes; the answer holds a result for each, in order. */
   CompletableFuture<RegisterHomesResponse> register(Caller caller, RegisterHomesRequest request) {
     int count = request.getHomesCount();
-    // Permits first, so that even a call refused whole costs its address one.
-    PeerRateLimit.Grant permits =
-        CallerInterceptor.registrationPermits(
-            Math.max(1, Math.min(count, InboundGuard.REGISTER_HOMES_MAX)));
     if (count < 1 || count > InboundGuard.REGISTER_HOMES_MAX) {
+      // Refused whole, and still charged a permit: an empty or oversized call is not free either.
+      CallerInterceptor.registrationPermits(1);
       throw new IllegalArgumentException(
           "RegisterHomes takes 1 to "
               + InboundGuard.REGISTER_HOMES_MAX
@@ -45,10 +59,20 @@ final class BatchRegistration {
               + count
               + "; send more homes in more calls");
     }
+    boolean[] returning = new boolean[count];
+    int newcomers = 0;
+    for (int i = 0; i < count; i++) {
+      RegisterRequest home = request.getHomes(i);
+      returning[i] = engine.returning(home.getName(), home.getSecret());
+      newcomers += returning[i] ? 0 : 1;
+    }
+    PeerRateLimit.Grant permits =
+        newcomers == 0 ? null : CallerInterceptor.registrationPermits(newcomers);
     RuntimeException[] refusals = new RuntimeException[count];
     List<HomeApplication> applications = new ArrayList<>(count);
+    int charged = 0;
     for (int i = 0; i < count; i++) {
-      if (i >= permits.granted()) {
+      if (!returning[i] && charged++ >= permits.granted()) {
         refusals[i] =
             new OverloadedException(CallerInterceptor.tooManyRegistrations(permits.untilNext()));
         continue;
