@@ -53,6 +53,9 @@ final class ClassDataSharing {
   private final String key;
   private final String runId;
 
+  /** The launcher's own archive, when the script asked for one; else null. */
+  private final LauncherArchive launcher;
+
   /** The class list each role's first process writes, by the archive it is for. */
   private final Map<Path, Path> lists = new HashMap<>();
 
@@ -62,11 +65,12 @@ final class ClassDataSharing {
   /** The archives this run maps, marked as used once each. */
   private final Set<Path> used = new HashSet<>();
 
-  private ClassDataSharing(Path jar, Path dir, String key, String runId) {
+  private ClassDataSharing(Path jar, Path dir, String key, String runId, LauncherArchive launcher) {
     this.jar = jar;
     this.dir = dir;
     this.key = key;
     this.runId = runId;
+    this.launcher = launcher;
   }
 
   /** Sharing for children of this class path, or null when it cannot be used. */
@@ -75,11 +79,20 @@ final class ClassDataSharing {
     if (jar.isEmpty()) {
       return null;
     }
-    return inDirectory(jar.get(), UserDirectories.cache().resolve("cds"), runId);
+    return inDirectory(
+        jar.get(), UserDirectories.cache().resolve("cds"), runId, LauncherArchive.requested());
   }
 
   /** Sharing for children of this jar with archives in {@code dir}, or null when impossible. */
   static ClassDataSharing inDirectory(Path jar, Path dir, String runId) {
+    return inDirectory(jar, dir, runId, null);
+  }
+
+  /**
+   * As {@link #inDirectory(Path, Path, String)}, also making or marking the launcher's own archive
+   * ({@code launcher} may be null).
+   */
+  static ClassDataSharing inDirectory(Path jar, Path dir, String runId, LauncherArchive launcher) {
     try {
       Files.createDirectories(dir);
       String key =
@@ -92,7 +105,7 @@ final class ClassDataSharing {
               + System.getProperty("java.home")
               + "|"
               + Runtime.version();
-      return new ClassDataSharing(jar, dir, key, runId);
+      return new ClassDataSharing(jar, dir, key, runId, launcher);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -125,7 +138,7 @@ final class ClassDataSharing {
 
   /** Whether {@link #finish} has archives to make: the first run of a build. */
   synchronized boolean makesArchives() {
-    return !lists.isEmpty();
+    return !lists.isEmpty() || (launcher != null && launcher.makes());
   }
 
   /**
@@ -153,6 +166,13 @@ final class ClassDataSharing {
       } else {
         deleteQuietly(list);
       }
+    }
+    if (launcher != null) {
+      dumps.add(
+          () -> {
+            launcher.finish(completed);
+            return null;
+          });
     }
     lists.clear();
     listing.clear();
