@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -78,20 +77,7 @@ class ClassDataSharingTest {
     try (Stream<Path> files = Files.list(cache)) {
       assertEquals(1, files.count(), "the archive alone: no list, no temporary file");
     }
-    // A JVM with the role's options maps it, or refuses to start (-Xshare:on).
-    Process java =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m",
-                "-Xshare:on",
-                shared,
-                "-cp",
-                jar.toString(),
-                "-version")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, java.waitFor(), output);
+    ArchiveChecks.assertMapped(jar, "-Xmx64m", shared);
   }
 
   /** A first run of the jar: its market lists its classes, exits, and the run ends. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -60,19 +59,7 @@ class LauncherArchiveTest {
     assertFalse(Files.exists(list), "the list is removed once used");
     assertFalse(Files.exists(older), "the same jar's earlier archive is removed");
     assertTrue(Files.exists(otherJar), "another jar's archive is kept");
-    // A JVM maps it, or refuses to start (-Xshare:on).
-    Process java =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:on",
-                "-XX:SharedArchiveFile=" + archive,
-                "-cp",
-                jar.toString(),
-                "-version")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, java.waitFor(), output);
+    ArchiveChecks.assertMapped(jar, "-XX:SharedArchiveFile=" + archive);
   }
 
   @Test
