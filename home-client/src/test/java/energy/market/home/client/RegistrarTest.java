@@ -54,6 +54,17 @@ class RegistrarTest {
     assertEquals(fleet.homes().size(), ids.size());
   }
 
+  /**
+   * A market whose registration permits for this address are {@code burst} and then one every 1,000
+   * s: the burst is all a test gets, however slow the machine.
+   */
+  private static TestMarket marketWithPermits(int burst) throws Exception {
+    MarketSettings settings =
+        TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)
+            .withRegistration(new Registration(null, 0.001, burst));
+    return new TestMarket(settings, Ledger.IN_MEMORY);
+  }
+
   @Test
   void aLargeFleetRegistersInCallsOfAFewHundredHomes() throws Exception {
     try (TestMarket market = TestMarket.fast(Duration.ofSeconds(5), 1, batches, singles)) {
@@ -98,11 +109,7 @@ class RegistrarTest {
 
   @Test
   void homesTheAddressHasNoPermitForAreRetriedLaterAndTheOthersAreKept() throws Exception {
-    // One permit every 1,000 s: the burst is all the test gets, however slow the machine.
-    MarketSettings settings =
-        TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)
-            .withRegistration(new Registration(null, 0.001, 3));
-    try (TestMarket market = new TestMarket(settings, Ledger.IN_MEMORY)) {
+    try (TestMarket market = marketWithPermits(3)) {
       Fleet fleet = fleet(5);
       StatusRuntimeException later =
           assertThrows(
@@ -116,11 +123,7 @@ class RegistrarTest {
 
   @Test
   void aFleetComesBackAsOftenAsItLikesOnceItsAddressHasNoPermitLeft() throws Exception {
-    // A burst of exactly the fleet, and one permit every 1,000 s after it.
-    MarketSettings settings =
-        TestMarket.settings(Pace.fast(Duration.ofSeconds(5)), 1)
-            .withRegistration(new Registration(null, 0.001, 4));
-    try (TestMarket market = new TestMarket(settings, Ledger.IN_MEMORY)) {
+    try (TestMarket market = marketWithPermits(4)) {
       Fleet fleet = fleet(4);
       assertEquals(List.of(), new Registrar(market.channel, null).registerAll(fleet));
       List<Long> ids = fleet.homes().stream().map(Home::id).toList();
