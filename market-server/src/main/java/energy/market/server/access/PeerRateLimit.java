@@ -4,7 +4,6 @@ import com.google.common.base.Ticker;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -47,16 +46,6 @@ public final class PeerRateLimit {
   /** A limit on the system clock. */
   public PeerRateLimit(double perSecond, int burst) {
     this(perSecond, burst, Ticker.systemTicker());
-  }
-
-  /**
-   * Takes one permit for {@code peer}.
-   *
-   * @return empty when granted, else how long until the next permit
-   */
-  public Optional<Duration> tryAcquire(String peer) {
-    Grant grant = tryAcquireUpTo(peer, 1);
-    return grant.granted() == 1 ? Optional.empty() : Optional.of(grant.untilNext());
   }
 
   /**

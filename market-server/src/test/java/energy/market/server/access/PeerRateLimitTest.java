@@ -1,11 +1,9 @@
 package energy.market.server.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeerRateLimitTest {
@@ -28,21 +26,24 @@ class PeerRateLimitTest {
     ManualTicker ticker = new ManualTicker();
     PeerRateLimit limit = new PeerRateLimit(10, 3, ticker);
     for (int i = 0; i < 3; i++) {
-      assertEquals(Optional.empty(), limit.tryAcquire("10.0.0.1"), "burst permit " + i);
+      assertEquals(1, limit.tryAcquireUpTo("10.0.0.1", 1).granted(), "burst permit " + i);
     }
-    Optional<Duration> wait = limit.tryAcquire("10.0.0.1");
-    assertEquals(Optional.of(Duration.ofMillis(100)), wait, "one permit every 100 ms");
-    assertEquals(Optional.empty(), limit.tryAcquire("10.0.0.2"), "another peer has its own burst");
+    assertEquals(
+        new PeerRateLimit.Grant(0, Duration.ofMillis(100)),
+        limit.tryAcquireUpTo("10.0.0.1", 1),
+        "one permit every 100 ms");
+    assertEquals(
+        1, limit.tryAcquireUpTo("10.0.0.2", 1).granted(), "another peer has its own burst");
 
     ticker.advance(Duration.ofMillis(100));
-    assertEquals(Optional.empty(), limit.tryAcquire("10.0.0.1"));
-    assertTrue(limit.tryAcquire("10.0.0.1").isPresent());
+    assertEquals(1, limit.tryAcquireUpTo("10.0.0.1", 1).granted());
+    assertEquals(0, limit.tryAcquireUpTo("10.0.0.1", 1).granted());
 
     ticker.advance(Duration.ofHours(1));
     for (int i = 0; i < 3; i++) {
-      assertEquals(Optional.empty(), limit.tryAcquire("10.0.0.1"), "refilled to the burst only");
+      assertEquals(1, limit.tryAcquireUpTo("10.0.0.1", 1).granted(), "refilled to the burst only");
     }
-    assertTrue(limit.tryAcquire("10.0.0.1").isPresent());
+    assertEquals(0, limit.tryAcquireUpTo("10.0.0.1", 1).granted());
   }
 
   @Test
@@ -62,6 +63,7 @@ class PeerRateLimitTest {
         new PeerRateLimit.Grant(2, Duration.ofMillis(50)),
         limit.tryAcquireUpTo("10.0.0.1", 3),
         "2.5 permits refilled: two whole ones, the third half-way");
-    assertEquals(Optional.of(Duration.ofMillis(50)), limit.tryAcquire("10.0.0.1"));
+    assertEquals(
+        new PeerRateLimit.Grant(0, Duration.ofMillis(50)), limit.tryAcquireUpTo("10.0.0.1", 1));
   }
 }
