@@ -7,6 +7,7 @@ import energy.market.launcher.config.ConfigException;
 import energy.market.launcher.config.ConfigFile;
 import energy.market.launcher.config.ConfigKeys;
 import energy.market.launcher.config.ConfigOrigin;
+import energy.market.launcher.simulate.LauncherArchive;
 import energy.market.launcher.simulate.SimulateCommand;
 import energy.market.launcher.sweep.SweepCommand;
 import energy.market.launcher.watch.WatchCommand;
@@ -66,16 +67,20 @@ public final class Launcher implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    String[] effective = withDefaultCommand(args);
-    CommandLine commandLine;
     try {
-      commandLine = commandLine(effective, out, err);
-    } catch (ConfigException e) {
-      err.println("energy-market: " + e.getMessage());
-      err.flush();
-      return 2;
+      String[] effective = withDefaultCommand(args);
+      CommandLine commandLine;
+      try {
+        commandLine = commandLine(effective, out, err);
+      } catch (ConfigException e) {
+        err.println("energy-market: " + e.getMessage());
+        err.flush();
+        return 2;
+      }
+      return commandLine.execute(effective);
+    } finally {
+      LauncherArchive.discardUnusedList();
     }
-    return commandLine.execute(effective);
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param classList the list this JVM writes, or null when the archive was mapped instead
  * @param jar the launcher's jar, which the archive is made for
  */
-record LauncherArchive(Path archive, Path classList, Path jar) {
+public record LauncherArchive(Path archive, Path classList, Path jar) {
   /** The archive's path, from the script. */
   static final String ARCHIVE_PROPERTY = "energy.market.launcher.archive";
 
@@ -43,6 +43,21 @@ record LauncherArchive(Path archive, Path classList, Path jar) {
     String list = System.getProperty(CLASS_LIST_PROPERTY);
     return new LauncherArchive(
         Path.of(archive), list == null || list.isBlank() ? null : Path.of(list), jar.get());
+  }
+
+  /**
+   * Removes the class list the script asked this JVM to write, if it is still there once the
+   * command is over: a run that ended before it began (bad options, say) made nothing of it.
+   */
+  public static void discardUnusedList() {
+    String list = System.getProperty(CLASS_LIST_PROPERTY);
+    if (list != null && !list.isBlank()) {
+      try {
+        Files.deleteIfExists(Path.of(list));
+      } catch (IOException | RuntimeException e) {
+        // A stray list in the cache is removed with the unused archives.
+      }
+    }
   }
 
   /** Whether this run has an archive to make. */

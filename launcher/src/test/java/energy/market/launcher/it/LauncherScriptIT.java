@@ -9,6 +9,7 @@ import energy.market.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,24 @@ class LauncherScriptIT {
 
   @TempDir Path dir;
 
-  private String run(int expectedCode, String javaOptions) throws Exception {
+  /** The script's {@code simulate} of one home and one day, with {@code more} options. */
+  private String run(int expectedCode, String javaOptions, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--homes",
+                "1",
+                "--days",
+                "1",
+                "--headless",
+                "--phase-deadline",
+                "120s",
+                "--startup-timeout",
+                "300s",
+                "--results-dir",
+                dir.resolve("results").toString()));
+    args.addAll(List.of(more));
     String output;
     int code;
     try (ChildProcess script =
@@ -35,20 +53,7 @@ class LauncherScriptIT {
                 "PATH",
                 Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"))
             .environment("JAVA_OPTS", javaOptions)
-            .args(
-                List.of(
-                    "simulate",
-                    "--homes",
-                    "1",
-                    "--days",
-                    "1",
-                    "--headless",
-                    "--phase-deadline",
-                    "120s",
-                    "--startup-timeout",
-                    "300s",
-                    "--results-dir",
-                    dir.resolve("results").toString()))
+            .args(args)
             .start()) {
       code = script.awaitExit(Duration.ofMinutes(5));
       output = script.transcript();
@@ -69,6 +74,10 @@ class LauncherScriptIT {
   @Test
   void theFirstSimulationMakesTheLaunchersArchiveAndTheNextLauncherMapsIt() throws Exception {
     assumeTrue(Files.isExecutable(SCRIPT), "run from the launcher module of a checkout");
+    String refused = run(2, "", "--home-processes", "5");
+    assertTrue(refused.contains("--home-processes 5 is out of range"), refused);
+    assertEquals(List.of(), cached("*.classlist"), "a run refused before it began lists nothing");
+
     String first = run(0, "");
     assertTrue(first.contains("making this build's class-data archives"), first);
     assertEquals(1, cached("launcher-*.jsa").size(), "one archive for the launcher");
