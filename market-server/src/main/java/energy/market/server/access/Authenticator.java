@@ -38,6 +38,14 @@ public final class Authenticator {
   }
 
   /**
+   * Whether a registration under this name and secret is a home's return rather than a new home:
+   * returns are not charged to the caller's address. Safe from any thread.
+   */
+  public boolean returning(String name, String secret) {
+    return registry.returning(name, secret);
+  }
+
+  /**
    * The operator.
    *
    * @throws UnauthenticatedException for a wrong token

@@ -187,19 +187,7 @@ public final class MarketEngine implements AutoCloseable {
     return authenticator;
   }
 
-  /**
-   * Whether a registration under this name and secret is a home's return rather than a new home:
-   * returns are not charged to the caller's address (see {@link #registrationsPerPeer}). Safe from
-   * any thread.
-   */
-  public boolean returning(String name, String secret) {
-    return registry.returning(name, secret);
-  }
-
-  /**
-   * How many new homes each peer address may register: the limit stops a flood of names or of
-   * guessed secrets, never a home's return.
-   */
+  /** How many new homes each peer address may register (a home's return is not counted). */
   public PeerRateLimit registrationsPerPeer() {
     return registrationsPerPeer;
   }

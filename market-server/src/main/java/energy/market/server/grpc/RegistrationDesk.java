@@ -36,7 +36,7 @@ final class RegistrationDesk {
 
   /** Registers one home, or refuses it. */
   CompletableFuture<RegisteredHome> register(Caller caller, RegisterRequest request) {
-    if (!engine.returning(request.getName(), request.getSecret())) {
+    if (!engine.authenticator().returning(request.getName(), request.getSecret())) {
       PeerRateLimit.Grant permit = CallerInterceptor.registrationPermits(1);
       if (permit.granted() < 1) {
         throw new OverloadedException(CallerInterceptor.tooManyRegistrations(permit.untilNext()));
@@ -63,7 +63,7 @@ final class RegistrationDesk {
     int newcomers = 0;
     for (int i = 0; i < count; i++) {
       RegisterRequest home = request.getHomes(i);
-      returning[i] = engine.returning(home.getName(), home.getSecret());
+      returning[i] = engine.authenticator().returning(home.getName(), home.getSecret());
       newcomers += returning[i] ? 0 : 1;
     }
     PeerRateLimit.Grant permits =
