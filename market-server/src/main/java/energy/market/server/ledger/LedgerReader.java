@@ -77,11 +77,6 @@ final class LedgerReader {
     return new RunParameters(seed, price, catalog);
   }
 
-  /**
-   * Everything a market resumes from.
-   *
-   * @throws IllegalArgumentException when the rows do not fit together
-   */
   /** Every registered home, by id. */
   List<Home> homes() throws SQLException {
     List<Home> homes = new ArrayList<>();
