@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       FeedBench.class,
       BaselineCommand.class,
       FsyncBench.class,
+      StartBench.class,
       MicroBench.class,
       EchoServerCommand.class
     })
