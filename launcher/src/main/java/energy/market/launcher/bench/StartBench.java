@@ -1,5 +1,6 @@
 package energy.market.launcher.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ import picocli.CommandLine.Spec;
           + " this build (or --command) with SIMULATE_OPTION... (none: the default run of 30"
           + " days) to its end, and times it from its start to its 'day 1:' line, with the CPU"
           + " every process of the run had used by then, and from its last day's line to its"
-          + " exit. The first run after a build makes the class-data archives and is slower:"
-          + " --warm-up-runs are run first and not counted.",
+          + " exit. After each run, as many bare JVMs as the run had processes start at once"
+          + " (java -version), the machine's own figure, timed to their exit. The first run"
+          + " after a build makes the class-data archives and is slower: --warm-up-runs are run"
+          + " first and not counted.",
       ""
     })
 public final class StartBench implements Callable<Integer> {
@@ -63,6 +66,14 @@ public final class StartBench implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).",
       defaultValue = "300")
   int timeoutSeconds;
+
+  @Option(
+      names = "--no-baseline",
+      description =
+          "Skip the machine's own figure measured after each run: as many bare JVMs started at"
+              + " once as the run had processes at day 1, timed to their exit, printed with the"
+              + " ratio of day 1 to it (default: measured).")
+  boolean noBaseline;
 
   @Mixin RunsOption runs;
 
@@ -115,11 +126,16 @@ public final class StartBench implements Callable<Integer> {
       }
       for (int run = 1; run <= runs.runs; run++) {
         Figures figures = new StartRun(command, timeout).measure();
+        if (!noBaseline) {
+          figures.put("JVMs at once s", JvmStarts.seconds((int) figures.get("processes")));
+          figures.putRatio("day 1 s", "JVMs at once s");
+        }
         out.printf(Locale.ROOT, "run %d/%d: %s%n", run, runs.runs, figures);
         out.flush();
         summary.add(figures);
       }
-    } catch (StartRun.StartRunFailedException e) {
+    } catch (IOException e) {
+      // A run that failed (with its last lines), or a bare JVM that did not start.
       PrintWriter err = spec.commandLine().getErr();
       err.println("bench start: " + e.getMessage());
       err.flush();

@@ -32,6 +32,7 @@ final class StartRun {
   private final CountDownLatch firstDay = new CountDownLatch(1);
   private volatile long firstDayNanos;
   private volatile double cpuByFirstDay;
+  private volatile long processesByFirstDay;
   private volatile long lastDayNanos;
 
   /**
@@ -72,6 +73,7 @@ final class StartRun {
     return new Figures()
         .put("day 1 s", (firstDayNanos - started) / 1e9)
         .put("CPU by day 1 s", cpuByFirstDay)
+        .put("processes", processesByFirstDay)
         .put("exit after last day s", (ended - lastDayNanos) / 1e9);
   }
 
@@ -87,6 +89,7 @@ final class StartRun {
           if (firstDay.getCount() > 0) {
             firstDayNanos = now;
             cpuByFirstDay = cpuSeconds(root);
+            processesByFirstDay = 1 + root.descendants().count();
             firstDay.countDown();
           }
         }

@@ -64,7 +64,13 @@ class StartBenchIT {
     double dayOne = figure(result.output(), "day 1 s");
     double cpu = figure(result.output(), "CPU by day 1 s");
     double exit = figure(result.output(), "exit after last day s");
-    assertTrue(dayOne > 0 && cpu > 0 && exit > 0, result.output());
+    double processes = figure(result.output(), "processes");
+    double jvms = figure(result.output(), "JVMs at once s");
+    double ratio = figure(result.output(), "day 1 s / JVMs at once s");
+    assertTrue(dayOne > 0 && cpu > 0 && exit > 0 && jvms > 0, result.output());
+    // The launcher, the market, both daemons and a process for each of the two homes.
+    assertEquals(6, processes, result.output());
+    assertEquals(dayOne / jvms, ratio, 0.01 + ratio / 100, result.output());
     try (var runs = Files.list(dir.resolve("results"))) {
       assertEquals(1, runs.count(), "the one run wrote its results where it was told");
     }
