@@ -160,7 +160,7 @@ public final class WeatherDaemon implements AutoCloseable {
   }
 
   /**
-   * Stops: health NOT_SERVING and the server down, the market session closed, the file removed.
+   * Stops: the market session closed, health NOT_SERVING and the server down, the file removed.
    * Idempotent; safe from a shutdown hook.
    */
   @Override
@@ -169,14 +169,18 @@ public final class WeatherDaemon implements AutoCloseable {
       return;
     }
     try {
-      server.close();
+      // The market first: with its own server stopped first, the daemon's session to a market that
+      // was stopping too (the end of a run) stayed open in about one stop of six, and the daemon
+      // and the market each waited for the other to end it (the daemon for its channel's second of
+      // grace, the market for its calls), a second more before the run could exit.
+      if (session != null) {
+        session.close();
+      }
     } finally {
       try {
-        if (session != null) {
-          session.close();
-        }
+        server.close();
       } finally {
-        // After the session, so no publication races the removal.
+        // After the session and the server, so no publication races the removal.
         synchronized (this) {
           file.close();
         }
