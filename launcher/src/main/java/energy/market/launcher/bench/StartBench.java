@@ -1,5 +1,6 @@
 package energy.market.launcher.bench;
 
+import energy.market.launcher.simulate.ChildClassPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -147,15 +148,8 @@ public final class StartBench implements Callable<Integer> {
 
   /** The checkout's script, when this launcher runs from CHECKOUT/launcher/target/JAR. */
   static Optional<Path> checkoutScript() {
-    String classPath = System.getProperty("java.class.path", "");
-    if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-      return Optional.empty();
-    }
-    Path target = Path.of(classPath).toAbsolutePath().getParent();
-    if (target == null || target.getParent() == null || target.getParent().getParent() == null) {
-      return Optional.empty();
-    }
-    Path script = target.getParent().getParent().resolve(SCRIPT);
-    return Files.isExecutable(script) ? Optional.of(script) : Optional.empty();
+    return ChildClassPath.singleJar(System.getProperty("java.class.path", ""))
+        .map(jar -> jar.toAbsolutePath().resolveSibling("../../" + SCRIPT).normalize())
+        .filter(Files::isExecutable);
   }
 }
