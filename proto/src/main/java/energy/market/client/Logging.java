@@ -64,7 +64,7 @@ public final class Logging {
   }
 
   /** {@code HH:MM:SS LEVEL logger: message}, and the stack trace of a thrown exception below it. */
-  static final class OneLineFormatter extends Formatter {
+  private static final class OneLineFormatter extends Formatter {
     @Override
     public String format(LogRecord record) {
       LocalTime time = LocalTime.ofInstant(record.getInstant(), ZoneId.systemDefault());

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +29,7 @@ final class StartRun {
   private final Duration timeout;
 
   private final Deque<String> lastLines = new ArrayDeque<>();
-  private final CountDownLatch firstDay = new CountDownLatch(1);
+  private volatile boolean sawFirstDay;
   private volatile long firstDayNanos;
   private volatile double cpuByFirstDay;
   private volatile long processesByFirstDay;
@@ -48,7 +48,8 @@ final class StartRun {
    * Runs the command to its end.
    *
    * @return the run's figures
-   * @throws StartRunFailedException when it exits with an error, prints no day, or overruns
+   * @throws IOException when it cannot start, exits with an error, prints no day, or overruns (the
+   *     message ends with its last lines)
    */
   Figures measure() throws IOException, InterruptedException {
     long started = System.nanoTime();
@@ -67,7 +68,7 @@ final class StartRun {
     if (process.exitValue() != 0) {
       throw failed("exited with code " + process.exitValue());
     }
-    if (firstDay.getCount() > 0) {
+    if (!sawFirstDay) {
       throw failed("printed no 'day 1:' line");
     }
     return new Figures()
@@ -86,11 +87,13 @@ final class StartRun {
         long now = System.nanoTime();
         if (DAY_LINE.matcher(line).matches()) {
           lastDayNanos = now;
-          if (firstDay.getCount() > 0) {
+          if (!sawFirstDay) {
             firstDayNanos = now;
-            cpuByFirstDay = cpuSeconds(root);
-            processesByFirstDay = 1 + root.descendants().count();
-            firstDay.countDown();
+            List<ProcessHandle> run =
+                Stream.concat(Stream.of(root), root.descendants()).collect(Collectors.toList());
+            cpuByFirstDay = cpuSeconds(run);
+            processesByFirstDay = run.size();
+            sawFirstDay = true;
           }
         }
         keep(line);
@@ -100,9 +103,9 @@ final class StartRun {
     }
   }
 
-  /** CPU time of a process and every process under it, as the kernel counts it. */
-  private static double cpuSeconds(ProcessHandle root) {
-    return Stream.concat(Stream.of(root), root.descendants())
+  /** CPU time of these processes, as the kernel counts it. */
+  private static double cpuSeconds(List<ProcessHandle> processes) {
+    return processes.stream()
             .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
             .sum()
         / 1e9;
@@ -115,8 +118,8 @@ final class StartRun {
     lastLines.addLast(line);
   }
 
-  private synchronized StartRunFailedException failed(String what) {
-    return new StartRunFailedException(
+  private synchronized IOException failed(String what) {
+    return new IOException(
         String.join(" ", command)
             + " "
             + what
@@ -131,15 +134,6 @@ final class StartRun {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  /** A run that did not complete, with what it printed last. */
-  static final class StartRunFailedException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    StartRunFailedException(String message) {
-      super(message);
     }
   }
 }
