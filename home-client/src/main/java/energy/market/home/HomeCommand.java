@@ -1,33 +1,20 @@
 package energy.market.home;
 
-import energy.market.client.Channels;
-import energy.market.client.ClientTls;
 import energy.market.client.Logging;
-import energy.market.client.MarketAddress;
-import energy.market.client.ShutdownHook;
 import energy.market.client.cli.ClientTlsOptions;
 import energy.market.client.cli.ComfortBandOptions;
-import energy.market.client.cli.CommandFailure;
 import energy.market.client.cli.MarketAddressOption;
 import energy.market.client.cli.SeedOption;
-import energy.market.home.client.HomeSession;
 import energy.market.weather.shm.WeatherFile;
 import energy.market.weather.source.TemperatureSources;
 import energy.market.weather.source.WeatherSourceKind;
-import io.grpc.ManagedChannel;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +39,6 @@ import picocli.CommandLine.Spec;
       ""
     })
 public final class HomeCommand implements Callable<Integer> {
-  /** How long a home waits for the weather source to show the day before using the market's. */
-  static final Duration WEATHER_WAIT = Duration.ofMillis(300);
-
   /** How many homes print a line of their own each day before the process prints a summary. */
   static final int MAX_HOME_LINES = 10;
 
@@ -184,173 +168,67 @@ public final class HomeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(Level.INFO);
-    PrintWriter out = spec.commandLine().getOut();
-    MarketAddress address = market.address();
-    Fleet fleet;
-    String printMode;
-    HomeSecrets secrets;
-    String registrationToken;
-    ClientTls tls;
+    HomeProcess process;
     try {
-      tls = tlsOptions.resolve();
-      HomeParameters parameters = energy.parameters(comfort.low(), comfort.high());
-      PolicyMix mix = PolicyMix.parse(policy, seed.seed());
-      List<String> homeNames = HomeNames.of(names, count, prefix, firstIndex);
-      printMode = printMode(homeNames.size());
-      if (days < 0) {
-        throw new IllegalArgumentException("--days " + days + " is negative; use 0 for no limit");
-      }
-      secrets = openSecrets();
-      registrationToken = readRegistrationToken();
-      fleet = new Fleet(new EnergyModel(seed.seed(), parameters), homes(homeNames, mix, secrets));
+      process = HomeProcess.open(settings());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-
-    String weatherTarget =
-        weatherAddress != null
-            ? MarketAddress.parse(weatherAddress).target()
-            : new MarketAddress(address.host(), TemperatureSources.DEFAULT_WEATHER_PORT).target();
-    WeatherTemperature temperature =
-        new WeatherTemperature(
-            TemperatureSources.open(weather, shmFile, weatherTarget, tls, line -> info(out, line)),
-            WEATHER_WAIT,
-            line -> info(out, line));
-    ManagedChannel channel = Channels.open(address, tls);
-    CompletableFuture<Integer> exit = new CompletableFuture<>();
-    HomeSession session =
-        new HomeSession(
-            channel,
-            fleet,
-            temperature,
-            "home-client pid " + ProcessHandle.current().pid(),
-            new HomeSession.Listener() {
-              private long daysTakenPart;
-
-              @Override
-              public void dayClosed(DayClosed day) {
-                if (!fleet.takesPart(day.day())) {
-                  return;
-                }
-                printDay(out, fleet, day, printMode);
-                if (days > 0 && ++daysTakenPart >= days) {
-                  exit.complete(0);
-                }
-              }
-
-              @Override
-              public void info(String message) {
-                HomeCommand.info(out, message);
-              }
-
-              @Override
-              public void fatal(String message) {
-                spec.commandLine().getErr().println("home-client: " + message);
-                spec.commandLine().getErr().flush();
-                exit.complete(1);
-              }
-            },
-            registrationToken);
-    out.println(
-        "home-client: "
-            + fleet.homes().size()
-            + " homes, market "
-            + address
-            + ", pid "
-            + ProcessHandle.current().pid());
-    out.flush();
-    if (secrets.created()) {
-      info(out, "new key " + secrets.keyFile() + ": keep it to keep these homes");
-    }
-    ShutdownHook hook =
-        ShutdownHook.install(
-            "home-client-shutdown",
-            () -> {
-              session.close();
-              channel.shutdown();
-              temperature.close();
-              System.err.println("home-client: left the market");
-            });
-    session.start();
-    int code = exit.join();
-    if (!hook.remove()) {
-      // A signal arrived as the last day closed: the hook is running and leaves the market.
-      return code;
-    }
-    session.close();
-    channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
-    temperature.close();
-    return code;
+    return process.run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
-  private static void info(PrintWriter out, String message) {
-    synchronized (out) {
-      out.println("home-client: " + message);
-      out.flush();
-    }
-  }
-
-  /** The registration token from its file, or null when none is given. */
-  private String readRegistrationToken() {
-    if (registrationTokenFile == null) {
-      return null;
-    }
+  /**
+   * The settings of a process started with {@code args}, read as this command reads them; for a
+   * launcher that starts home processes with their settings instead of a command line.
+   *
+   * @throws picocli.CommandLine.ParameterException for an option this command refuses
+   */
+  public static HomeSettings settings(List<String> args) {
+    HomeCommand command = new HomeCommand();
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.parseArgs(args.toArray(String[]::new));
     try {
-      String token = Files.readString(registrationTokenFile, StandardCharsets.UTF_8).trim();
-      if (token.isEmpty() || token.length() > 256) {
-        throw new IllegalArgumentException(
-            "--registration-token-file "
-                + registrationTokenFile
-                + " does not hold a token (one line of at most 256 characters)");
-      }
-      return token;
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "--registration-token-file " + registrationTokenFile + " cannot be read: " + e);
+      return command.settings();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, e.getMessage());
     }
   }
 
-  /** The homes' secrets; a key file that cannot be used ends the command with exit code 2. */
-  private HomeSecrets openSecrets() {
-    try {
-      return HomeSecrets.open(stateDir);
-    } catch (UnusableKeyFileException e) {
-      throw new CommandFailure(2, e.getMessage());
-    }
-  }
-
-  private static List<Home> homes(List<String> names, PolicyMix mix, HomeSecrets secrets) {
-    List<Home> homes = new ArrayList<>(names.size());
-    for (String name : names) {
-      homes.add(new Home(name, mix.policyFor(name), secrets.secret()));
-    }
-    return homes;
+  /**
+   * What the options ask for.
+   *
+   * @throws IllegalArgumentException naming the option that is wrong and what is allowed
+   */
+  HomeSettings settings() {
+    tlsOptions.check();
+    List<String> homeNames = HomeNames.of(names, count, prefix, firstIndex);
+    return new HomeSettings(
+        market.address(),
+        tlsOptions.trustedCa(),
+        tlsOptions.certificate(),
+        tlsOptions.key(),
+        homeNames,
+        policy,
+        seed.seed(),
+        energy.parameters(comfort.low(), comfort.high()),
+        days,
+        weather,
+        weatherAddress,
+        shmFile,
+        stateDir,
+        registrationTokenFile,
+        printMode(homeNames.size()));
   }
 
   private String printMode(int homes) {
-    return switch (print.toLowerCase(Locale.ROOT)) {
-      case "auto" -> homes <= MAX_HOME_LINES ? "homes" : "summary";
-      case "homes", "summary", "none" -> print.toLowerCase(Locale.ROOT);
-      default ->
-          throw new IllegalArgumentException(
-              "--print " + print + " is not allowed; use auto, homes, summary or none");
-    };
-  }
-
-  private static void printDay(PrintWriter out, Fleet fleet, DayClosed day, String mode) {
-    switch (mode) {
-      case "homes" -> {
-        for (Home home : fleet.homes()) {
-          if (home.day() == day.day()) {
-            out.println(home.dayLine());
-          }
-        }
-      }
-      case "summary" -> out.println(fleet.dayLine(day.day(), day.temperatureCelsius()));
-      default -> {
-        return;
-      }
+    String mode = print.toLowerCase(Locale.ROOT);
+    if (mode.equals("auto")) {
+      return homes <= MAX_HOME_LINES ? "homes" : "summary";
     }
-    out.flush();
+    if (!HomeSettings.PRINT_MODES.contains(mode)) {
+      throw new IllegalArgumentException(
+          "--print " + print + " is not allowed; use auto, homes, summary or none");
+    }
+    return mode;
   }
 }

@@ -6,6 +6,7 @@ import energy.market.home.HomeCommand;
 import energy.market.server.MarketCommand;
 import energy.market.weather.WeatherCommand;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,9 @@ public final class RoleMain {
   /** Each role's command, in the order the error (and the launcher's help) names them. */
   static final Map<String, Supplier<Object>> ROLES = roles();
 
+  /** {@code RoleMain --home-settings FILE}: a process of homes from its settings file. */
+  public static final String HOME_SETTINGS = "--home-settings";
+
   /** Only the name: qualified names and errors read {@code energy-market ROLE ...} as before. */
   @Command(name = "energy-market")
   static final class Root {}
@@ -39,12 +43,15 @@ public final class RoleMain {
   }
 
   /**
-   * Runs the role named by the first argument with the rest; what {@link #main} does without
-   * exiting.
+   * Runs the role named by the first argument with the rest, or a process of homes from its
+   * settings file ({@value #HOME_SETTINGS} FILE); what {@link #main} does without exiting.
    *
    * @return the role's exit code, or 2 when no known role is named
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length == 2 && args[0].equals(HOME_SETTINGS)) {
+      return HomeSettingsRole.run(Path.of(args[1]), out, err);
+    }
     Supplier<Object> command = args.length == 0 ? null : ROLES.get(args[0]);
     if (command == null) {
       err.println(

@@ -1,6 +1,8 @@
 package energy.market.launcher.simulate;
 
 import energy.market.client.OperatorToken;
+import energy.market.home.HomeCommand;
+import energy.market.home.HomeSettingsFile;
 import energy.market.launcher.RoleMain;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,8 +55,7 @@ final class ChildLauncher {
     command.add("-cp");
     command.add(classPath);
     command.add(RoleMain.class.getName());
-    command.add(spec.role());
-    command.addAll(spec.args());
+    command.addAll(roleArguments(spec));
     Child child =
         Child.start(
             spec,
@@ -71,5 +72,21 @@ final class ChildLauncher {
     }
     child.process().onExit().thenRun(() -> monitor.childExited(child, child.process().exitValue()));
     return child;
+  }
+
+  /**
+   * The role and its options; for a process of homes, its settings in a file of the run's logs
+   * instead (see {@link HomeSettingsFile}: the homes start without parsing a command line).
+   */
+  private List<String> roleArguments(ChildSpec spec) throws IOException {
+    if (!spec.isHomes()) {
+      List<String> arguments = new ArrayList<>();
+      arguments.add(spec.role());
+      arguments.addAll(spec.args());
+      return arguments;
+    }
+    Path file = run.runDir().resolve("logs").resolve(spec.name() + ".settings");
+    HomeSettingsFile.write(HomeCommand.settings(spec.args()), file);
+    return List.of(RoleMain.HOME_SETTINGS, file.toString());
   }
 }

@@ -38,16 +38,42 @@ public final class ClientTlsOptions {
    * @throws IllegalArgumentException one line naming the option and what is wrong
    */
   public ClientTls resolve() {
+    check();
+    return trustedCa == null
+        ? ClientTls.PLAINTEXT
+        : ClientTls.trusting(trustedCa, certificate, key);
+  }
+
+  /**
+   * Checks that the options go together, without reading the files.
+   *
+   * @throws IllegalArgumentException one line naming the option and what is wrong
+   */
+  public void check() {
     if (trustedCa == null) {
       if (certificate != null || key != null) {
         throw new IllegalArgumentException(
             "--tls-cert and --tls-key need --tls-ca (the CA that signed the server's certificate)");
       }
-      return ClientTls.PLAINTEXT;
+      return;
     }
     if ((certificate == null) != (key == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
-    return ClientTls.trusting(trustedCa, certificate, key);
+  }
+
+  /** {@code --tls-ca}, or null for plaintext. */
+  public Path trustedCa() {
+    return trustedCa;
+  }
+
+  /** {@code --tls-cert}, or null. */
+  public Path certificate() {
+    return certificate;
+  }
+
+  /** {@code --tls-key}, or null. */
+  public Path key() {
+    return key;
   }
 }

@@ -1,0 +1,149 @@
+package energy.market.home;
+
+import energy.market.client.MarketAddress;
+import energy.market.weather.source.WeatherSourceKind;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * {@link HomeSettings} as a properties file: how {@code simulate} hands a home process its
+ * settings. A home process started this way reads one small file instead of building the whole
+ * option model of {@code energy-market home}, which costs each process about a fifth of its
+ * start-up CPU (the options' annotations are read by reflection, and each annotation type is a
+ * class generated and verified at run time).
+ */
+public final class HomeSettingsFile {
+  /** The key that says which settings the file holds, and in which form. */
+  static final String FORMAT_KEY = "format";
+
+  static final String FORMAT = "energy-market home settings 1";
+
+  private HomeSettingsFile() {}
+
+  /** Writes {@code settings} to {@code file}, replacing it. */
+  public static void write(HomeSettings settings, Path file) throws IOException {
+    Properties properties = new Properties();
+    properties.setProperty(FORMAT_KEY, FORMAT);
+    properties.setProperty("market", settings.market().toString());
+    putPath(properties, "tls-ca", settings.tlsCa());
+    putPath(properties, "tls-cert", settings.tlsCert());
+    putPath(properties, "tls-key", settings.tlsKey());
+    // Names are letters, digits, '.', '-' and '_': a comma cannot be part of one.
+    properties.setProperty("names", String.join(",", settings.names()));
+    properties.setProperty("policy", settings.policy());
+    properties.setProperty("seed", Long.toString(settings.seed()));
+    properties.setProperty("days", Long.toString(settings.days()));
+    properties.setProperty("weather", settings.weather().cliName());
+    if (settings.weatherAddress() != null) {
+      properties.setProperty("weather-address", settings.weatherAddress());
+    }
+    putPath(properties, "shm-file", settings.shmFile());
+    putPath(properties, "state-dir", settings.stateDir());
+    putPath(properties, "registration-token-file", settings.registrationTokenFile());
+    properties.setProperty("print", settings.print());
+    HomeParametersProperties.put(properties, settings.parameters());
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      properties.store(writer, null);
+    }
+  }
+
+  /**
+   * Reads the settings {@link #write} wrote.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException naming the file and the key that is missing or wrong
+   */
+  public static HomeSettings read(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    try {
+      if (!FORMAT.equals(properties.getProperty(FORMAT_KEY))) {
+        throw new IllegalArgumentException(
+            "it has no line " + FORMAT_KEY + "=" + FORMAT + "; it is not home settings");
+      }
+      Values values = new Values(properties);
+      return new HomeSettings(
+          MarketAddress.parse(values.text("market")),
+          values.path("tls-ca"),
+          values.path("tls-cert"),
+          values.path("tls-key"),
+          List.of(values.text("names").split(",")),
+          values.text("policy"),
+          values.number("seed"),
+          HomeParametersProperties.read(values),
+          values.number("days"),
+          WeatherSourceKind.parse(values.text("weather")),
+          properties.getProperty("weather-address"),
+          Path.of(values.text("shm-file")),
+          Path.of(values.text("state-dir")),
+          values.path("registration-token-file"),
+          values.text("print"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("home settings " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void putPath(Properties properties, String key, Path path) {
+    if (path != null) {
+      properties.setProperty(key, path.toString());
+    }
+  }
+
+  /** Typed reads of the file's keys, each failure naming its key. */
+  record Values(Properties properties) {
+    String text(String key) {
+      String value = properties.getProperty(key);
+      if (value == null) {
+        throw new IllegalArgumentException("'" + key + "' is missing");
+      }
+      return value;
+    }
+
+    /** A path, or null when the key is absent. */
+    Path path(String key) {
+      String value = properties.getProperty(key);
+      return value == null ? null : Path.of(value);
+    }
+
+    long number(String key) {
+      try {
+        return Long.parseLong(text(key));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + key + "' is not a whole number");
+      }
+    }
+
+    double decimal(String key) {
+      try {
+        return Double.parseDouble(text(key));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + key + "' is not a number");
+      }
+    }
+
+    <E extends Enum<E>> E constant(String key, Class<E> type) {
+      String value = text(key);
+      return Arrays.stream(type.getEnumConstants())
+          .filter(constant -> constant.name().equals(value))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "'"
+                          + key
+                          + "' is "
+                          + value
+                          + ", not one of "
+                          + List.of(type.getEnumConstants())));
+    }
+  }
+}
