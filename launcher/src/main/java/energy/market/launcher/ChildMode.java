@@ -3,11 +3,11 @@ package energy.market.launcher;
 import energy.market.launcher.simulate.Simulation;
 
 /**
- * How a role behaves when {@code simulate} started it (the launcher's pid is in {@value
- * Simulation#LAUNCHER_PID_ENV}): it ignores SIGINT and SIGHUP, so that Ctrl-C or a closed terminal
- * reaches only the launcher, which stops the children in order; and it stops by itself once the
- * launcher is no longer its parent, which happens when the launcher dies, even by SIGKILL: the
- * system hands its orphans to another process.
+ * How a role behaves when a launcher ({@code simulate}, {@code sweep}) started it (the launcher's
+ * pid is in {@value Simulation#LAUNCHER_PID_ENV}): it stops by itself once the launcher is no
+ * longer its parent, which happens when the launcher dies, even by SIGKILL: the system hands its
+ * orphans to another process. (Ctrl-C and a closed terminal reach only the launcher: it starts its
+ * children with SIGINT and SIGHUP ignored, see {@link TerminalSignals}.)
  *
  * <p>Why watch the parent rather than wait for the end of standard input (the pipe the launcher
  * holds): a thread blocked reading a pipe is inside a native call, and on JDK 17 every exit of the
@@ -31,9 +31,6 @@ final class ChildMode {
     } catch (NumberFormatException e) {
       return;
     }
-    // The terminal sends these to the whole process group; the launcher alone acts on them.
-    SignalTrap.handle("INT", () -> {});
-    SignalTrap.handle("HUP", () -> {});
     Thread watcher =
         new Thread(
             () -> {

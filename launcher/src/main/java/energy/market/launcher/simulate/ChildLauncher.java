@@ -4,6 +4,7 @@ import energy.market.client.OperatorToken;
 import energy.market.home.HomeCommand;
 import energy.market.home.HomeSettingsFile;
 import energy.market.launcher.RoleMain;
+import energy.market.launcher.TerminalSignals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class ChildLauncher {
     Child child =
         Child.start(
             spec,
-            command,
+            TerminalSignals.ignoredBy(command),
             Map.of(
                 OperatorToken.ENV,
                 operatorToken,

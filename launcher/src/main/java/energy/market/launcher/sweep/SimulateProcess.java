@@ -1,6 +1,7 @@
 package energy.market.launcher.sweep;
 
 import energy.market.launcher.Launcher;
+import energy.market.launcher.TerminalSignals;
 import energy.market.launcher.simulate.Simulation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +39,9 @@ final class SimulateProcess {
     command.add("simulate");
     command.addAll(args);
     ProcessBuilder builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(TerminalSignals.ignoredBy(command))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder
         .environment()
         .put(Simulation.LAUNCHER_PID_ENV, Long.toString(ProcessHandle.current().pid()));

@@ -365,10 +365,21 @@ class SqliteLedgerTest {
   void writesWaitingTogetherShareOneCommit() throws Exception {
     try (SqliteLedger ledger = open()) {
       ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+      CountDownLatch entered = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      // Holds the writer inside a transaction while the trades queue up behind it.
+      // Holds the writer inside a transaction while the trades queue up behind it. The trades are
+      // sent once the writer is inside: a writer slow to wake would otherwise take some of them
+      // into the blocker's own batch.
       CompletableFuture<Void> blocker =
-          ledger.writer().submit("blocker", writes -> awaitQuietly(release));
+          ledger
+              .writer()
+              .submit(
+                  "blocker",
+                  writes -> {
+                    entered.countDown();
+                    awaitQuietly(release);
+                  });
+      assertTrue(entered.await(10, TimeUnit.SECONDS), "the writer took the blocker");
       int callers = 20;
       ExecutorService pool = Executors.newFixedThreadPool(callers);
       try {
