@@ -179,18 +179,33 @@ public final class HomeCommand implements Callable<Integer> {
 
   /**
    * The settings of a process started with {@code args}, read as this command reads them; for a
-   * launcher that starts home processes with their settings instead of a command line.
+   * launcher that starts home processes with their settings instead of a command line. Reading
+   * several, use one {@link SettingsReader}: it builds the option model once.
    *
    * @throws picocli.CommandLine.ParameterException for an option this command refuses
    */
   public static HomeSettings settings(List<String> args) {
-    HomeCommand command = new HomeCommand();
-    CommandLine commandLine = new CommandLine(command);
-    commandLine.parseArgs(args.toArray(String[]::new));
-    try {
-      return command.settings();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(commandLine, e.getMessage());
+    return new SettingsReader().read(args);
+  }
+
+  /** Reads home settings from command lines, with one option model for all of them. */
+  public static final class SettingsReader {
+    private final HomeCommand command = new HomeCommand();
+    private final CommandLine commandLine = new CommandLine(command);
+
+    /**
+     * The settings {@code args} ask for; every option not in them has its default, whatever an
+     * earlier read gave it.
+     *
+     * @throws picocli.CommandLine.ParameterException for an option the home command refuses
+     */
+    public HomeSettings read(List<String> args) {
+      commandLine.parseArgs(args.toArray(String[]::new));
+      try {
+        return command.settings();
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(commandLine, e.getMessage());
+      }
     }
   }
 

@@ -4,13 +4,13 @@ import energy.market.client.MarketAddress;
 import energy.market.weather.source.WeatherSourceKind;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * {@link HomeSettings} as a properties file: how {@code simulate} hands a home process its
@@ -49,9 +49,35 @@ public final class HomeSettingsFile {
     putPath(properties, "registration-token-file", settings.registrationTokenFile());
     properties.setProperty("print", settings.print());
     HomeParametersProperties.put(properties, settings.parameters());
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      properties.store(writer, null);
+    // Not Properties.store: its first line is the date, whose formatting loads the time zones'
+    // names (about 40 ms of the launcher's CPU, while children wait to start); and this way the
+    // same settings always make the same file.
+    StringBuilder text = new StringBuilder(FORMAT_KEY + "=" + FORMAT + "\n");
+    for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+      if (!key.equals(FORMAT_KEY)) {
+        text.append(key).append('=').append(escaped(properties.getProperty(key))).append('\n');
+      }
     }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** A value as {@link Properties#load(Reader)} reads it back (keys here need no escaping). */
+  private static String escaped(String value) {
+    StringBuilder escaped = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> escaped.append("\\\\");
+        case '\n' -> escaped.append("\\n");
+        case '\r' -> escaped.append("\\r");
+        case '\t' -> escaped.append("\\t");
+        case '\f' -> escaped.append("\\f");
+        // A value's leading blanks would be taken for the separator.
+        case ' ' -> escaped.append(i == 0 ? "\\ " : " ");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
   }
 
   /**

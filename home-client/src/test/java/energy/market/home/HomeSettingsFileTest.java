@@ -1,5 +1,6 @@
 package energy.market.home;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +41,9 @@ class HomeSettingsFileTest {
             WeatherSourceKind.STREAM,
             "weather.example:50060",
             Path.of("/dev/shm/energy-market-run"),
-            Path.of("/state/homes"),
+            // Whatever a path may hold reads back: a leading blank, '=', ':', '#', a backslash,
+            // a line break, a tab and letters beyond ASCII.
+            Path.of(" state=a:b#c\\d\ne\tf-\u00e9t\u00e9"),
             Path.of("/state/registration-token"),
             "summary");
     Path file = dir.resolve("homes-1.settings");
@@ -48,6 +51,27 @@ class HomeSettingsFileTest {
     HomeSettingsFile.write(settings, file);
 
     assertEquals(settings, HomeSettingsFile.read(file));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertEquals("format=energy-market home settings 1", lines.get(0));
+    assertTrue(lines.stream().noneMatch(line -> line.startsWith("#")), "no date: " + lines);
+    byte[] first = Files.readAllBytes(file);
+    HomeSettingsFile.write(settings, file);
+    assertArrayEquals(first, Files.readAllBytes(file), "the same settings, the same file");
+  }
+
+  @Test
+  void oneReaderReadsManyCommandLinesEachFromTheDefaults() {
+    HomeCommand.SettingsReader reader = new HomeCommand.SettingsReader();
+    HomeSettings named =
+        reader.read(List.of("--name", "alice", "--name", "bob", "--days", "7", "--print", "none"));
+    HomeSettings counted = reader.read(List.of("--count", "2", "--first-index", "9"));
+
+    assertEquals(List.of("alice", "bob"), named.names());
+    assertEquals(7, named.days());
+    assertEquals(List.of("home-9", "home-10"), counted.names());
+    assertEquals(0, counted.days());
+    assertEquals("homes", counted.print());
+    assertEquals(HomeCommand.settings(List.of("--count", "2", "--first-index", "9")), counted);
   }
 
   @Test

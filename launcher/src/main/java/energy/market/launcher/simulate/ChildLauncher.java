@@ -1,5 +1,7 @@
 package energy.market.launcher.simulate;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import energy.market.client.OperatorToken;
 import energy.market.home.HomeCommand;
 import energy.market.home.HomeSettingsFile;
@@ -24,6 +26,8 @@ final class ChildLauncher {
   private final String operatorToken;
   private final Children children;
   private final RunMonitor monitor;
+  private final Supplier<HomeCommand.SettingsReader> homeSettings =
+      Suppliers.memoize(HomeCommand.SettingsReader::new);
 
   /**
    * @param classPath the children's class path (see {@link ChildClassPath})
@@ -76,6 +80,14 @@ final class ChildLauncher {
   }
 
   /**
+   * Builds the home options' model now, so that the home processes' settings are read faster when
+   * they start; meant for the time the market takes to come up.
+   */
+  void prepareHomes() {
+    homeSettings.get();
+  }
+
+  /**
    * The role and its options; for a process of homes, its settings in a file of the run's logs
    * instead (see {@link HomeSettingsFile}: the homes start without parsing a command line).
    */
@@ -87,7 +99,7 @@ final class ChildLauncher {
       return arguments;
     }
     Path file = run.runDir().resolve("logs").resolve(spec.name() + ".settings");
-    HomeSettingsFile.write(HomeCommand.settings(spec.args()), file);
+    HomeSettingsFile.write(homeSettings.get().read(spec.args()), file);
     return List.of(RoleMain.HOME_SETTINGS, file.toString());
   }
 }

@@ -205,6 +205,7 @@ public final class Simulation {
   private boolean start() throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     market = launcher.launch(commands.market());
+    launcher.prepareHomes();
     if (!monitor.waitFor(
         "the market did not print its port", startupTimeout, () -> market.ready() != null)) {
       return false;

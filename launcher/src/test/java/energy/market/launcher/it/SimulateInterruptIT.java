@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.Struct;
 import energy.market.testing.Await;
 import energy.market.testing.ChildProcess;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,19 +24,7 @@ class SimulateInterruptIT {
   void childrenIgnoreSigintAndSighupAndTheRunGoesOn() throws Exception {
     String runId = "it-ign-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     Path results = dir.resolve("results");
-    try (ChildProcess launcher =
-        Launch.energyMarket(
-            "simulate",
-            "--homes",
-            "2",
-            "--days",
-            "1000",
-            "--day-length",
-            "200ms",
-            "--results-dir",
-            results.toString(),
-            "--run-id",
-            runId)) {
+    try (ChildProcess launcher = longRun(results, runId, 2)) {
       launcher.awaitLine("day 2: price", Await.LONG);
       List<ProcessHandle> children =
           ProcessHandle.of(launcher.pid()).orElseThrow().children().toList();
@@ -67,19 +56,7 @@ class SimulateInterruptIT {
   void sigintStopsEveryProcessAndExitsWith130() throws Exception {
     String runId = "it-int-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     Path results = dir.resolve("results");
-    try (ChildProcess launcher =
-        Launch.energyMarket(
-            "simulate",
-            "--homes",
-            "4",
-            "--days",
-            "1000",
-            "--day-length",
-            "200ms",
-            "--results-dir",
-            results.toString(),
-            "--run-id",
-            runId)) {
+    try (ChildProcess launcher = longRun(results, runId, 4)) {
       // Not a terminal: the live view prints one line per day.
       launcher.awaitLine("day 2: price", Await.LONG);
 
@@ -102,5 +79,21 @@ class SimulateInterruptIT {
             .getStringValue());
     assertTrue(RunChecks.rows(results.resolve(runId).resolve("prices.csv")).size() >= 2);
     RunChecks.nothingLeft(runId, json);
+  }
+
+  /** A run of 1,000 days of 200 ms: it ends only when stopped. */
+  private static ChildProcess longRun(Path results, String runId, int homes) throws IOException {
+    return Launch.energyMarket(
+        "simulate",
+        "--homes",
+        Integer.toString(homes),
+        "--days",
+        "1000",
+        "--day-length",
+        "200ms",
+        "--results-dir",
+        results.toString(),
+        "--run-id",
+        runId);
   }
 }

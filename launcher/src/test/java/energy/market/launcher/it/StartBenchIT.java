@@ -49,10 +49,12 @@ class StartBenchIT {
             "--",
             "--homes",
             "2",
+            // Days of a second: the homes, which leave after the last day, are still there when
+            // the processes are counted at day 1 (days of no length were all over by then).
             "--days",
-            "2",
+            "3",
             "--day-length",
-            "0",
+            "1s",
             "--phase-deadline",
             "120s",
             "--results-dir",
