@@ -55,7 +55,6 @@ public final class HomeSecrets {
           PosixFilePermission.OTHERS_READ,
           PosixFilePermission.OTHERS_WRITE,
           PosixFilePermission.OTHERS_EXECUTE);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path keyFile;
   private final boolean created;
@@ -118,7 +117,9 @@ public final class HomeSecrets {
       Files.createDirectories(directory, attributes(posix, OWNER_DIRECTORY));
     }
     byte[] key = new byte[KEY_BYTES];
-    RANDOM.nextBytes(key);
+    // Made here, not once for the class: seeding one costs a process about 20 ms of CPU, and only
+    // the first of a run's processes creates the key.
+    new SecureRandom().nextBytes(key);
     byte[] text = (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII);
     Path candidate =
         Files.createTempFile(
