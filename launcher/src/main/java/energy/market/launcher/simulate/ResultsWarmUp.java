@@ -9,14 +9,14 @@ import org.knowm.xchart.BitmapEncoder;
 
 /**
  * Loads what writing a run's results needs (the chart renderer, the ledger's SQLite driver and its
- * native library) on a thread of its own while the children stop, so that the results are written
+ * native library) on a thread of its own once the first day closed, so that the results are written
  * soon after the last child exits instead of a second or two later. Nothing it makes is kept: the
  * results follow the ledger, which is read once the market has stopped.
  */
 final class ResultsWarmUp {
   private ResultsWarmUp() {}
 
-  /** Starts warming up with the days the feed showed; the thread ends by itself. */
+  /** Starts warming up with the days the feed showed so far; the thread ends by itself. */
   static void start(List<DayRecord> days) {
     Thread thread = new Thread(() -> warmUp(days), "results-warm-up");
     thread.setDaemon(true);

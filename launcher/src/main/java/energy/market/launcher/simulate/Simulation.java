@@ -142,7 +142,6 @@ public final class Simulation {
       children.signal(daemons);
       List<Child> marketOnly = market == null ? List.of() : List.of(market);
       if (ending.kind() == Ending.Kind.COMPLETED) {
-        ResultsWarmUp.start(List.copyOf(days.values()));
         closeFeed();
         // The market stops while the homes leave: it takes no new calls but lets their sessions
         // run to their end, which they reach by themselves after the last day. The books are final
@@ -368,9 +367,15 @@ public final class Simulation {
       if (day.day() > run.days() || monitor.isOver()) {
         return;
       }
+      boolean first = days.isEmpty();
       days.put(day.day(), day);
       monitor.dayClosed(day.day());
       view.day(day);
+      if (first) {
+        // Early, not at the end: begun as the children stop, it still ran when the results were
+        // written, which then waited for the same classes (about 0.2 s more after the last day).
+        ResultsWarmUp.start(List.copyOf(days.values()));
+      }
       if (day.day() >= run.days()) {
         monitor.completed("all " + run.days() + " days closed");
       }
