@@ -1,7 +1,9 @@
 package energy.market.launcher;
 
 import energy.market.client.EventLoops;
+import energy.market.client.ShutdownHook;
 import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
  * What both entry points ({@link Launcher} and {@link RoleMain}) do around their command: child
@@ -14,6 +16,9 @@ final class ProcessExit {
   interface Command {
     int run(String[] args, PrintWriter out, PrintWriter err);
   }
+
+  /** Longer than any role's stop; the JVM would wait for its hooks at the exit anyway. */
+  private static final Duration STOPS_TIMEOUT = Duration.ofSeconds(30);
 
   private static final String NETTY_JFR = "io.grpc.netty.shaded.io.netty.jfr.enabled";
 
@@ -29,6 +34,12 @@ final class ProcessExit {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = command.run(args, out, err);
+    try {
+      // A signal's stop may still be closing channels: the transport ends after it.
+      ShutdownHook.awaitStops(STOPS_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     EventLoops.shutdown();
     System.exit(code);
   }
