@@ -1,32 +1,32 @@
 package energy.market.home;
 
-import java.util.Properties;
+import java.util.Map;
 
 /** The keys of {@link HomeParameters} in a {@link HomeSettingsFile}. */
 final class HomeParametersProperties {
   private HomeParametersProperties() {}
 
-  static void put(Properties properties, HomeParameters parameters) {
-    putLong(properties, "production-min-wh", parameters.productionMinWh());
-    putLong(properties, "production-max-wh", parameters.productionMaxWh());
-    putLong(properties, "consumption-min-wh", parameters.consumptionMinWh());
-    putLong(properties, "consumption-max-wh", parameters.consumptionMaxWh());
-    putLong(properties, "heating-wh-per-degree", parameters.heatingWhPerDegree());
-    putLong(properties, "cooling-wh-per-degree", parameters.coolingWhPerDegree());
-    putDouble(properties, "comfort-low-celsius", parameters.comfortLowCelsius());
-    putDouble(properties, "comfort-high-celsius", parameters.comfortHighCelsius());
-    properties.setProperty("model", parameters.model().name());
+  static void put(Map<String, String> values, HomeParameters parameters) {
+    putLong(values, "production-min-wh", parameters.productionMinWh());
+    putLong(values, "production-max-wh", parameters.productionMaxWh());
+    putLong(values, "consumption-min-wh", parameters.consumptionMinWh());
+    putLong(values, "consumption-max-wh", parameters.consumptionMaxWh());
+    putLong(values, "heating-wh-per-degree", parameters.heatingWhPerDegree());
+    putLong(values, "cooling-wh-per-degree", parameters.coolingWhPerDegree());
+    putDouble(values, "comfort-low-celsius", parameters.comfortLowCelsius());
+    putDouble(values, "comfort-high-celsius", parameters.comfortHighCelsius());
+    values.put("model", parameters.model().name());
     SeasonalParameters seasonal = parameters.seasonal();
-    putDouble(properties, "pv-min-kw", seasonal.pvMinKw());
-    putDouble(properties, "pv-max-kw", seasonal.pvMaxKw());
-    putDouble(properties, "winter-sun-hours", seasonal.winterSunHours());
-    putDouble(properties, "summer-sun-hours", seasonal.summerSunHours());
-    putLong(properties, "sunniest-day", seasonal.sunniestDay());
-    putDouble(properties, "cloud-loss", seasonal.cloudLoss());
-    putLong(properties, "household-min-wh", seasonal.householdMinWh());
-    putLong(properties, "household-max-wh", seasonal.householdMaxWh());
-    putDouble(properties, "load-swing", seasonal.loadSwing());
-    putDouble(properties, "load-noise", seasonal.loadNoise());
+    putDouble(values, "pv-min-kw", seasonal.pvMinKw());
+    putDouble(values, "pv-max-kw", seasonal.pvMaxKw());
+    putDouble(values, "winter-sun-hours", seasonal.winterSunHours());
+    putDouble(values, "summer-sun-hours", seasonal.summerSunHours());
+    putLong(values, "sunniest-day", seasonal.sunniestDay());
+    putDouble(values, "cloud-loss", seasonal.cloudLoss());
+    putLong(values, "household-min-wh", seasonal.householdMinWh());
+    putLong(values, "household-max-wh", seasonal.householdMaxWh());
+    putDouble(values, "load-swing", seasonal.loadSwing());
+    putDouble(values, "load-noise", seasonal.loadNoise());
   }
 
   static HomeParameters read(HomeSettingsFile.Values values) {
@@ -55,12 +55,12 @@ final class HomeParametersProperties {
         seasonal);
   }
 
-  private static void putLong(Properties properties, String key, long value) {
-    properties.setProperty(key, Long.toString(value));
+  private static void putLong(Map<String, String> values, String key, long value) {
+    values.put(key, Long.toString(value));
   }
 
-  private static void putDouble(Properties properties, String key, double value) {
+  private static void putDouble(Map<String, String> values, String key, double value) {
     // Double.toString reads back as the same double.
-    properties.setProperty(key, Double.toString(value));
+    values.put(key, Double.toString(value));
   }
 }

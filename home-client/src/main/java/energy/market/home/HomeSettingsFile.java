@@ -7,10 +7,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * {@link HomeSettings} as a properties file: how {@code simulate} hands a home process its
@@ -29,35 +29,31 @@ public final class HomeSettingsFile {
 
   /** Writes {@code settings} to {@code file}, replacing it. */
   public static void write(HomeSettings settings, Path file) throws IOException {
-    Properties properties = new Properties();
-    properties.setProperty(FORMAT_KEY, FORMAT);
-    properties.setProperty("market", settings.market().toString());
-    putPath(properties, "tls-ca", settings.tlsCa());
-    putPath(properties, "tls-cert", settings.tlsCert());
-    putPath(properties, "tls-key", settings.tlsKey());
+    // Sorted by key: the same settings always make the same file.
+    Map<String, String> values = new TreeMap<>();
+    values.put("market", settings.market().toString());
+    putPath(values, "tls-ca", settings.tlsCa());
+    putPath(values, "tls-cert", settings.tlsCert());
+    putPath(values, "tls-key", settings.tlsKey());
     // Names are letters, digits, '.', '-' and '_': a comma cannot be part of one.
-    properties.setProperty("names", String.join(",", settings.names()));
-    properties.setProperty("policy", settings.policy());
-    properties.setProperty("seed", Long.toString(settings.seed()));
-    properties.setProperty("days", Long.toString(settings.days()));
-    properties.setProperty("weather", settings.weather().cliName());
+    values.put("names", String.join(",", settings.names()));
+    values.put("policy", settings.policy());
+    values.put("seed", Long.toString(settings.seed()));
+    values.put("days", Long.toString(settings.days()));
+    values.put("weather", settings.weather().cliName());
     if (settings.weatherAddress() != null) {
-      properties.setProperty("weather-address", settings.weatherAddress());
+      values.put("weather-address", settings.weatherAddress());
     }
-    putPath(properties, "shm-file", settings.shmFile());
-    putPath(properties, "state-dir", settings.stateDir());
-    putPath(properties, "registration-token-file", settings.registrationTokenFile());
-    properties.setProperty("print", settings.print());
-    HomeParametersProperties.put(properties, settings.parameters());
+    putPath(values, "shm-file", settings.shmFile());
+    putPath(values, "state-dir", settings.stateDir());
+    putPath(values, "registration-token-file", settings.registrationTokenFile());
+    values.put("print", settings.print());
+    HomeParametersProperties.put(values, settings.parameters());
     // Not Properties.store: its first line is the date, whose formatting loads the time zones'
-    // names (about 40 ms of the launcher's CPU, while children wait to start); and this way the
-    // same settings always make the same file.
+    // names (about 40 ms of the launcher's CPU, while children wait to start).
     StringBuilder text = new StringBuilder(FORMAT_KEY + "=" + FORMAT + "\n");
-    for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-      if (!key.equals(FORMAT_KEY)) {
-        text.append(key).append('=').append(escaped(properties.getProperty(key))).append('\n');
-      }
-    }
+    values.forEach(
+        (key, value) -> text.append(key).append('=').append(escaped(value)).append('\n'));
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
@@ -118,9 +114,9 @@ public final class HomeSettingsFile {
     }
   }
 
-  private static void putPath(Properties properties, String key, Path path) {
+  private static void putPath(Map<String, String> values, String key, Path path) {
     if (path != null) {
-      properties.setProperty(key, path.toString());
+      values.put(key, path.toString());
     }
   }
 
@@ -158,18 +154,12 @@ public final class HomeSettingsFile {
 
     <E extends Enum<E>> E constant(String key, Class<E> type) {
       String value = text(key);
-      return Arrays.stream(type.getEnumConstants())
-          .filter(constant -> constant.name().equals(value))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "'"
-                          + key
-                          + "' is "
-                          + value
-                          + ", not one of "
-                          + List.of(type.getEnumConstants())));
+      try {
+        return Enum.valueOf(type, value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "'" + key + "' is " + value + ", not one of " + List.of(type.getEnumConstants()));
+      }
     }
   }
 }
