@@ -26,10 +26,14 @@ public final class MarketCredentials extends CallCredentials {
     /** Whoever may register homes at a market that runs {@code --registration token}. */
     REGISTRATION("Registration");
 
+    private static final Scheme[] SCHEMES = values();
+
     private final String word;
+    private final String lowered;
 
     Scheme(String word) {
       this.word = word;
+      this.lowered = word.toLowerCase(Locale.ROOT);
     }
 
     /** The scheme as it is written in the header. */
@@ -39,8 +43,10 @@ public final class MarketCredentials extends CallCredentials {
 
     /** The scheme written {@code word}, in any case. */
     public static Optional<Scheme> of(String word) {
-      for (Scheme scheme : values()) {
-        if (scheme.word.toLowerCase(Locale.ROOT).equals(word.toLowerCase(Locale.ROOT))) {
+      // Read on every call: the word is lowered once, and each scheme's only once for all calls.
+      String lowered = word.toLowerCase(Locale.ROOT);
+      for (Scheme scheme : SCHEMES) {
+        if (scheme.lowered.equals(lowered)) {
           return Optional.of(scheme);
         }
       }
@@ -48,15 +54,13 @@ public final class MarketCredentials extends CallCredentials {
     }
   }
 
-  private final Scheme scheme;
-  private final String value;
+  private final String headerValue;
 
   private MarketCredentials(Scheme scheme, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(scheme.word() + " credential is empty");
     }
-    this.scheme = scheme;
-    this.value = value.trim();
+    this.headerValue = scheme.word() + " " + value.trim();
   }
 
   /** A home's credentials: the secret it registered with (shared by every home of its process). */
@@ -76,7 +80,7 @@ public final class MarketCredentials extends CallCredentials {
 
   /** The header's value, for example {@code Home 3f9a...}. */
   public String headerValue() {
-    return scheme.word() + " " + value;
+    return headerValue;
   }
 
   @Override

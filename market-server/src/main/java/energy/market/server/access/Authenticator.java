@@ -3,6 +3,8 @@ package energy.market.server.access;
 import energy.market.server.homes.HomeRegistry;
 import energy.market.server.homes.Secrets;
 import energy.market.server.homes.UnauthenticatedException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the credentials a call presents and says who the caller is. A home secret is good when a
@@ -10,9 +12,20 @@ import energy.market.server.homes.UnauthenticatedException;
  * depend on where they differ. Messages never repeat what was presented.
  */
 public final class Authenticator {
+  /** The most secrets whose hash is remembered: far more than the home processes of a run. */
+  static final int REMEMBERED_SECRETS = 4096;
+
   private final String operatorToken;
   private final Registration registration;
   private final HomeRegistry registry;
+
+  /**
+   * The hash of each secret that a registered home presented: every call of a home presents its
+   * secret, and hashing it again was a twentieth of a unary trade's time on the transport thread.
+   * Only secrets of registered homes are kept, so strangers cannot fill it; it saves the hashing
+   * only, and the registry is still asked on every call.
+   */
+  private final Map<String, String> hashOfSecret = new ConcurrentHashMap<>();
 
   public Authenticator(String operatorToken, Registration registration, HomeRegistry registry) {
     this.operatorToken = operatorToken;
@@ -30,9 +43,13 @@ public final class Authenticator {
       throw new UnauthenticatedException(
           "the home secret is missing or too long; send the secret the home registered with");
     }
-    String hash = Secrets.hash(secret);
+    String remembered = hashOfSecret.get(secret);
+    String hash = remembered != null ? remembered : Secrets.hash(secret);
     if (!registry.hasSecret(hash)) {
       throw new UnauthenticatedException("no home is registered with this secret");
+    }
+    if (remembered == null && hashOfSecret.size() < REMEMBERED_SECRETS) {
+      hashOfSecret.put(secret, hash);
     }
     return Caller.home(hash);
   }

@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * The ledger's writes as prepared statements on one connection. Not thread-safe: only the ledger's
  * writer thread uses it (and, before that thread starts, the code that creates the ledger), always
- * inside a transaction that the caller commits.
+ * inside a transaction that the caller commits, after {@link #flush()}.
  */
 final class LedgerWrites implements AutoCloseable {
   private final Connection connection;
@@ -38,6 +38,7 @@ final class LedgerWrites implements AutoCloseable {
   private final PreparedStatement upsertAccount;
   private final PreparedStatement deleteOpenDay;
   private final PreparedStatement replaceOpenDay;
+  private int pendingTrades;
 
   LedgerWrites(Connection connection) throws SQLException {
     this.connection = connection;
@@ -115,6 +116,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /** The run's model, once, when the ledger is created. */
   void run(RunParameters run, Instant createdAt) throws SQLException {
+    flush();
     PriceParameters price = run.price();
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -151,6 +153,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /** One start of the market. */
   void start(MarketStart start) throws SQLException {
+    flush();
     try (PreparedStatement statement =
         connection.prepareStatement(
             "INSERT INTO starts (started_at, first_day, day_length_ms, phase_deadline_ms,"
@@ -172,6 +175,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /** A new home, with its empty account. */
   void home(Home home) throws SQLException {
+    flush();
     insertHome.setLong(1, home.id());
     insertHome.setString(2, home.name());
     insertHome.setString(3, home.policy().label());
@@ -181,7 +185,11 @@ final class LedgerWrites implements AutoCloseable {
     insertEmptyAccount.executeUpdate();
   }
 
-  /** Executed trades. */
+  /**
+   * Executed trades, added to the statement's batch: they are inserted by the next other write or
+   * {@link #flush()}, so that the trades of a whole group commit go to SQLite in one batch instead
+   * of one batch for each call's trade.
+   */
   void trades(Iterable<TradeRecord> trades) throws SQLException {
     for (TradeRecord trade : trades) {
       insertTrade.setLong(1, trade.tradeId());
@@ -197,12 +205,21 @@ final class LedgerWrites implements AutoCloseable {
         insertTrade.setString(8, trade.requestId());
       }
       insertTrade.addBatch();
+      pendingTrades++;
     }
-    insertTrade.executeBatch();
+  }
+
+  /** Inserts the trades added since the last flush; every write is in the database after it. */
+  void flush() throws SQLException {
+    if (pendingTrades > 0) {
+      pendingTrades = 0;
+      insertTrade.executeBatch();
+    }
   }
 
   /** An accepted event. */
   void event(MarketEventRecord event) throws SQLException {
+    flush();
     insertEvent.setString(1, event.eventId());
     insertEvent.setString(2, event.kind().label());
     insertEvent.setLong(3, event.startDay());
@@ -215,6 +232,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /** The open day's declarations and gift results, replacing what was kept for it before. */
   void openDay(OpenDay day) throws SQLException {
+    flush();
     replaceOpenDay.setLong(1, day.day());
     replaceOpenDay.setLong(2, day.priceMicro());
     replaceOpenDay.setDouble(3, day.temperatureCelsius());
@@ -226,6 +244,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /** A closed day: tick, events, home days and accounts; the open day's rows go. */
   void closedDay(ClosedDay closed) throws SQLException {
+    flush();
     Tick tick = closed.tick();
     DayTotals totals = closed.totals();
     int i = 0;
@@ -315,6 +334,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /** Forgets rows added to a batch but not executed, after a failed write was rolled back. */
   void clearBatches() throws SQLException {
+    pendingTrades = 0;
     insertTrade.clearBatch();
     insertHomeDay.clearBatch();
   }

@@ -3,6 +3,7 @@ package energy.market.server.ledger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -427,6 +429,47 @@ class SqliteLedgerTest {
       assertEquals(3, ledger.resumeState().lastTradeId());
       assertEquals(
           List.of("same", "other"),
+          ledger.resumeState().openDayTrades().stream().map(TradeRecord::requestId).toList());
+    }
+  }
+
+  @Test
+  void aFailingTradeWaitingWithOthersFailsAloneAndTheTradesBesideItAreKept() throws Exception {
+    try (SqliteLedger ledger = open()) {
+      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+      ledger.giftsMatched(
+          new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      // The three trades queue while the writer is held, so that they are written together.
+      CompletableFuture<Void> blocker =
+          ledger
+              .writer()
+              .submit(
+                  "blocker",
+                  writes -> {
+                    entered.countDown();
+                    awaitQuietly(release);
+                  });
+      assertTrue(entered.await(10, TimeUnit.SECONDS), "the writer took the blocker");
+      CompletableFuture<Void> before =
+          ledger.tradesKept(List.of(new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "a")));
+      CompletableFuture<Void> ofNoHome =
+          ledger.tradesKept(List.of(new TradeRecord(2, 99, 1, Side.SELL, 10, 170_000, 2, "b")));
+      CompletableFuture<Void> after =
+          ledger.tradesKept(List.of(new TradeRecord(3, 1, 1, Side.SELL, 10, 170_000, 2, "c")));
+      assertEquals(3, ledger.writer().queued());
+      release.countDown();
+      blocker.get(10, TimeUnit.SECONDS);
+      before.get(10, TimeUnit.SECONDS);
+      after.get(10, TimeUnit.SECONDS);
+      ExecutionException failure =
+          assertThrows(ExecutionException.class, () -> ofNoHome.get(10, TimeUnit.SECONDS));
+      assertInstanceOf(LedgerException.class, failure.getCause());
+    }
+    try (SqliteLedger ledger = open()) {
+      assertEquals(
+          List.of("a", "c"),
           ledger.resumeState().openDayTrades().stream().map(TradeRecord::requestId).toList());
     }
   }

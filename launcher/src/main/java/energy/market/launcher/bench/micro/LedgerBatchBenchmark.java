@@ -6,6 +6,7 @@ import energy.market.server.ledger.UnusableLedgerException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A batch of {@code batch} trades kept in a real SQLite ledger (WAL, {@code synchronous=FULL}) in a
- * temporary directory, through the ledger's own writer: one commit, so one fsync, per batch.
+ * temporary directory, through the ledger's own writer: one write of the batch (one commit, so one
+ * fsync), or the batch's trades each its own write, queued together as unary trades arrive.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +56,26 @@ public class LedgerBatchBenchmark {
       trades.add(new TradeRecord(id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id));
     }
     ledger.ledger().tradesKept(trades).join();
+  }
+
+  /**
+   * The same trades as {@link #keepBatch}, each its own write, all queued at once: as unary trades
+   * reach the writer, one call's trade each, and share its commits.
+   */
+  @Benchmark
+  public void keepTradesWrittenOneByOne() {
+    List<CompletableFuture<Void>> kept = new ArrayList<>(batch);
+    for (int i = 0; i < batch; i++) {
+      long id = ++tradeId;
+      kept.add(
+          ledger
+              .ledger()
+              .tradesKept(
+                  List.of(
+                      new TradeRecord(
+                          id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id))));
+    }
+    CompletableFuture.allOf(kept.toArray(CompletableFuture[]::new)).join();
   }
 
   @TearDown(Level.Trial)
