@@ -48,6 +48,7 @@ class MicroBenchmarksTest {
             "DaySettlementBenchmark.settleDay",
             "GiftMatchingBenchmark.matchDay",
             "LedgerBatchBenchmark.keepBatch",
+            "LedgerBatchBenchmark.keepTradesWrittenOneByOne",
             "PriceUpdateBenchmark.nextPrice"),
         benchmarks);
   }
