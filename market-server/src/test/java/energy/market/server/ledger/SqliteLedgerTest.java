@@ -367,21 +367,9 @@ class SqliteLedgerTest {
   void writesWaitingTogetherShareOneCommit() throws Exception {
     try (SqliteLedger ledger = open()) {
       ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
-      CountDownLatch entered = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      // Holds the writer inside a transaction while the trades queue up behind it. The trades are
-      // sent once the writer is inside: a writer slow to wake would otherwise take some of them
-      // into the blocker's own batch.
-      CompletableFuture<Void> blocker =
-          ledger
-              .writer()
-              .submit(
-                  "blocker",
-                  writes -> {
-                    entered.countDown();
-                    awaitQuietly(release);
-                  });
-      assertTrue(entered.await(10, TimeUnit.SECONDS), "the writer took the blocker");
+      // The trades queue up behind the held writer.
+      CompletableFuture<Void> blocker = holdWriter(ledger, release);
       int callers = 20;
       ExecutorService pool = Executors.newFixedThreadPool(callers);
       try {
@@ -416,9 +404,7 @@ class SqliteLedgerTest {
   @Test
   void aFailingWriteFailsAloneAndTheOthersInItsBatchAreKept() throws Exception {
     try (SqliteLedger ledger = open()) {
-      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
-      ledger.giftsMatched(
-          new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
+      registerAHomeAndOpenDayOne(ledger);
       TradeRecord trade = new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "same");
       ledger.tradesExecuted(List.of(trade));
       TradeRecord ofNoHome = new TradeRecord(2, 99, 1, Side.SELL, 10, 170_000, 2, "stray");
@@ -436,22 +422,10 @@ class SqliteLedgerTest {
   @Test
   void aFailingTradeWaitingWithOthersFailsAloneAndTheTradesBesideItAreKept() throws Exception {
     try (SqliteLedger ledger = open()) {
-      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
-      ledger.giftsMatched(
-          new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
-      CountDownLatch entered = new CountDownLatch(1);
+      registerAHomeAndOpenDayOne(ledger);
       CountDownLatch release = new CountDownLatch(1);
       // The three trades queue while the writer is held, so that they are written together.
-      CompletableFuture<Void> blocker =
-          ledger
-              .writer()
-              .submit(
-                  "blocker",
-                  writes -> {
-                    entered.countDown();
-                    awaitQuietly(release);
-                  });
-      assertTrue(entered.await(10, TimeUnit.SECONDS), "the writer took the blocker");
+      CompletableFuture<Void> blocker = holdWriter(ledger, release);
       CompletableFuture<Void> before =
           ledger.tradesKept(List.of(new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "a")));
       CompletableFuture<Void> ofNoHome =
@@ -481,9 +455,7 @@ class SqliteLedgerTest {
             new TradeRecord(1, 1, 1, Side.SELL, 10, 170_000, 2, "first"),
             new TradeRecord(2, 1, 1, Side.BUY, 20, 170_000, 4, "second"));
     try (SqliteLedger ledger = open()) {
-      ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
-      ledger.giftsMatched(
-          new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
+      registerAHomeAndOpenDayOne(ledger);
       ledger.tradesExecuted(trades);
     }
     // The trades table as version 1 made it: a unique index over (day, home, request id).
@@ -596,6 +568,34 @@ class SqliteLedgerTest {
 
   private Connection reader() throws Exception {
     return DriverManager.getConnection("jdbc:sqlite:" + file());
+  }
+
+  /** Home 1, declared for day 1, whose trades may then be kept. */
+  private static void registerAHomeAndOpenDayOne(SqliteLedger ledger) throws Exception {
+    ledger.homeRegistered(new Home(1, "h", Policy.ALWAYS_SELL, "x")).get(10, TimeUnit.SECONDS);
+    ledger.giftsMatched(
+        new OpenDay(1, 170_000, 20, false, List.of(new Declaration(1, 1_000, 0, 0, 0, 0, 0, 0))));
+  }
+
+  /**
+   * Holds the ledger's writer inside a transaction until {@code release}; returns once it is
+   * inside, so that writes sent then queue up behind it (a writer slow to wake would otherwise take
+   * some of them into the blocker's own batch). The future completes when the blocker is committed.
+   */
+  private static CompletableFuture<Void> holdWriter(SqliteLedger ledger, CountDownLatch release)
+      throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    CompletableFuture<Void> blocker =
+        ledger
+            .writer()
+            .submit(
+                "blocker",
+                writes -> {
+                  entered.countDown();
+                  awaitQuietly(release);
+                });
+    assertTrue(entered.await(10, TimeUnit.SECONDS), "the writer took the blocker");
+    return blocker;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
