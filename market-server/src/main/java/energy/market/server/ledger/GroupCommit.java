@@ -235,8 +235,8 @@ final class GroupCommit implements AutoCloseable {
 
   /**
    * The common case: every write of the batch in one transaction, without a savepoint each (a lone
-   * write too: four statements more for each commit of one write cost a quarter of the writer's
-   * time when trades arrive one by one). When a write fails, the transaction is rolled back and
+   * write too: under unary trades, the commits of one write with their savepoint statements took
+   * about a third of the writer's time). When a write fails, the transaction is rolled back and
    * false returned, and the caller writes them again one savepoint each, so that only the failing
    * write fails; when the commit itself fails, the batch fails here, as the caller's would.
    */
