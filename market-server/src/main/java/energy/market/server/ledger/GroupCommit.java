@@ -248,8 +248,10 @@ final class GroupCommit implements AutoCloseable {
       writes.flush();
     } catch (SQLException | RuntimeException e) {
       try {
-        connection.rollback();
+        // First: a row of this batch left in a statement's batch would be inserted again with the
+        // first write retried, whether or not the rollback works.
         writes.clearBatches();
+        connection.rollback();
       } catch (SQLException rollback) {
         // The writes are retried one by one, and a failure of the disk then stops the market with
         // one clear line.
