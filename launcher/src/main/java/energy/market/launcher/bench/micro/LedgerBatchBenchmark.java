@@ -52,8 +52,7 @@ public class LedgerBatchBenchmark {
   public void keepBatch() {
     List<TradeRecord> trades = new ArrayList<>(batch);
     for (int i = 0; i < batch; i++) {
-      long id = ++tradeId;
-      trades.add(new TradeRecord(id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id));
+      trades.add(nextTrade());
     }
     ledger.ledger().tradesKept(trades).join();
   }
@@ -66,16 +65,15 @@ public class LedgerBatchBenchmark {
   public void keepTradesWrittenOneByOne() {
     List<CompletableFuture<Void>> kept = new ArrayList<>(batch);
     for (int i = 0; i < batch; i++) {
-      long id = ++tradeId;
-      kept.add(
-          ledger
-              .ledger()
-              .tradesKept(
-                  List.of(
-                      new TradeRecord(
-                          id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id))));
+      kept.add(ledger.ledger().tradesKept(List.of(nextTrade())));
     }
     CompletableFuture.allOf(kept.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** A one-Wh buy of the next home in turn, with a new trade and request id. */
+  private TradeRecord nextTrade() {
+    long id = ++tradeId;
+    return new TradeRecord(id, 1 + id % HOMES, 1, Side.BUY, 1, 170_000, 170, "jmh-" + id);
   }
 
   @TearDown(Level.Trial)
