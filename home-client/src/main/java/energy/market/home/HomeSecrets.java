@@ -1,7 +1,5 @@
 package energy.market.home;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import energy.market.client.UserDirectories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,12 +56,13 @@ public final class HomeSecrets {
 
   private final Path keyFile;
   private final boolean created;
-  private final HashFunction hmac;
+  private final String secret;
 
   private HomeSecrets(Path keyFile, boolean created, byte[] key) {
     this.keyFile = keyFile;
     this.created = created;
-    this.hmac = Hashing.hmacSha256(key);
+    this.secret =
+        HexFormat.of().formatHex(HmacSha256.of(key, PURPOSE.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -107,7 +106,7 @@ public final class HomeSecrets {
 
   /** The homes' secret: HMAC-SHA256(key, "{@value #PURPOSE}"), 64 hex digits. */
   public String secret() {
-    return hmac.hashString(PURPOSE, StandardCharsets.UTF_8).toString();
+    return secret;
   }
 
   /** Writes a new key beside the key file and links it into place; false if another was first. */
