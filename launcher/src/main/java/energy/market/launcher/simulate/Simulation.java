@@ -204,7 +204,10 @@ public final class Simulation {
   private boolean start() throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     market = launcher.launch(commands.market());
+    // While the market starts: every child waits for its port, and once they start they take both
+    // cores until day 1, so what the launcher does now costs no time later.
     launcher.prepareHomes();
+    Channels.loadTransport();
     if (!monitor.waitFor(
         "the market did not print its port", startupTimeout, () -> market.ready() != null)) {
       return false;
