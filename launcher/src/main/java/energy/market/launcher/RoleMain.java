@@ -61,6 +61,9 @@ public final class RoleMain {
       err.flush();
       return 2;
     }
+    if (args[0].equals("market")) {
+      MarketCommand.preloadInBackground();
+    }
     CommandLine root = new CommandLine(new Root());
     root.addSubcommand(args[0], command.get());
     root.setOut(out);

@@ -12,6 +12,7 @@ import energy.market.client.cli.ServerTlsOptions;
 import energy.market.server.access.Registration;
 import energy.market.server.engine.MarketSettings;
 import energy.market.server.grpc.InboundGuard;
+import energy.market.server.ledger.SqliteLedger;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -230,6 +231,29 @@ public final class MarketCommand implements Callable<Integer> {
 
   @Mixin(name = "run")
   MarketRunOptions run = new MarketRunOptions();
+
+  /**
+   * Starts loading, on a thread of its own, what the market's start needs once its options are
+   * read: SQLite's native library and driver, Netty's server transport and event loops. The main
+   * thread meanwhile reads the options (picocli reads every option's annotations by reflection), so
+   * on a machine with a core to spare the market listens sooner; every child of a simulation waits
+   * for that.
+   */
+  public static void preloadInBackground() {
+    Thread preload =
+        new Thread(
+            () -> {
+              try {
+                SqliteLedger.preload();
+                EventLoops.on(NettyServerBuilder.forPort(0));
+              } catch (RuntimeException e) {
+                // Only a head start: the start itself meets the same failure and reports it.
+              }
+            },
+            "market-preload");
+    preload.setDaemon(true);
+    preload.start();
+  }
 
   @Override
   public Integer call() throws Exception {

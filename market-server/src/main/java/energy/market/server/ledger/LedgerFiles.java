@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -196,6 +197,21 @@ final class LedgerFiles {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     return open(config, file);
+  }
+
+  /**
+   * Loads SQLite's native library and the driver's configuration classes (whose first use makes
+   * date formats and reads the time-zone data) without opening a ledger.
+   */
+  static void preload() {
+    SqliteNativeLibrary.prepare();
+    try {
+      SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      // The ledger's open reports it, with the file it was opening.
+      return;
+    }
+    new SQLiteConfig();
   }
 
   /** Every ledger connection is opened here, after the JVM's SQLite library is settled. */

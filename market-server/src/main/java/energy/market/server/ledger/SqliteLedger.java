@@ -56,6 +56,14 @@ public final class SqliteLedger implements Ledger {
   }
 
   /**
+   * Loads SQLite's native library and the driver's classes without opening a ledger: for a start
+   * that has other work to do first on another thread.
+   */
+  public static void preload() {
+    LedgerFiles.preload();
+  }
+
+  /**
    * Opens the ledger in {@code file}, creating it for a new run when the file does not exist.
    *
    * @param newRun the model a new ledger records (ignored when the ledger exists)
