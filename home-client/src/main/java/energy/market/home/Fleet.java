@@ -155,19 +155,25 @@ public final class Fleet {
         bought += home.boughtWh();
       }
     }
-    return String.format(
-        java.util.Locale.ROOT,
-        "day %d: %d homes, %.1f C, net %+.3f kWh, gave %.3f got %.3f, sold %.3f bought %.3f,"
-            + " balance %+.6f EUR",
-        day,
-        taking,
-        celsius,
-        net / 1000.0,
-        given / 1000.0,
-        received / 1000.0,
-        sold / 1000.0,
-        bought / 1000.0,
-        balanceMicro() / 1e6);
+    return "day "
+        + day
+        + ": "
+        + taking
+        + " homes, "
+        + DayLineNumbers.celsius(celsius)
+        + " C, net "
+        + DayLineNumbers.signedKwh(net)
+        + " kWh, gave "
+        + DayLineNumbers.kwh(given)
+        + " got "
+        + DayLineNumbers.kwh(received)
+        + ", sold "
+        + DayLineNumbers.kwh(sold)
+        + " bought "
+        + DayLineNumbers.kwh(bought)
+        + ", balance "
+        + DayLineNumbers.signedEur(balanceMicro())
+        + " EUR";
   }
 
   /** The sum of the homes' balances, micro-euros. */

@@ -173,18 +173,24 @@ public final class Home {
 
   /** The day as one compact line: day, temperature, net, given/received, sold/bought, balance. */
   public String dayLine() {
-    return String.format(
-        Locale.ROOT,
-        "day %d %s: %.1f C, net %+.3f kWh, gave %.3f got %.3f, sold %.3f bought %.3f, balance"
-            + " %+.6f EUR",
-        day,
-        name,
-        temperature,
-        draw.netWh() / 1000.0,
-        givenWh / 1000.0,
-        receivedWh / 1000.0,
-        soldWh / 1000.0,
-        boughtWh / 1000.0,
-        balanceMicro / 1e6);
+    return "day "
+        + day
+        + " "
+        + name
+        + ": "
+        + DayLineNumbers.celsius(temperature)
+        + " C, net "
+        + DayLineNumbers.signedKwh(draw.netWh())
+        + " kWh, gave "
+        + DayLineNumbers.kwh(givenWh)
+        + " got "
+        + DayLineNumbers.kwh(receivedWh)
+        + ", sold "
+        + DayLineNumbers.kwh(soldWh)
+        + " bought "
+        + DayLineNumbers.kwh(boughtWh)
+        + ", balance "
+        + DayLineNumbers.signedEur(balanceMicro)
+        + " EUR";
   }
 }
