@@ -17,8 +17,9 @@ import energy.market.launcher.simulate.Simulation;
 final class ChildMode {
   /**
    * How often the parent is looked at: each look costs about 0.1 ms of CPU (two reads of {@code
-   * /proc}, interpreted), which at 200 ms was a thirtieth of a ten-home process's CPU over a run's
-   * days (async-profiler, 100 processes); a child of a killed launcher now stops within a second.
+   * /proc}, interpreted), which at 200 ms was about a fortieth of a ten-home process's CPU over a
+   * run's days (async-profiler, 100 processes); a child of a killed launcher now stops within a
+   * second.
    */
   static final long WATCH_MILLIS = 1_000;
 

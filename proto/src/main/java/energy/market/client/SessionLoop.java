@@ -70,9 +70,8 @@ public final class SessionLoop implements AutoCloseable {
       Channel channel, MarketCredentials credentials, String threadName, Handler handler) {
     // The stream's callbacks only hand the event to the loop's thread (see Events): they run on
     // the transport's thread rather than on gRPC's executor, one hand-off less per message. A
-    // process of a few homes sees a few messages a day, too few for the compiler, and the
-    // executor's hand-off, interpreted, was about a tenth of such a process's CPU over a run's
-    // days.
+    // process of a few homes sees a few messages a day, too few for the compiler, and gRPC's
+    // executor threads had a fifth of such a process's CPU over a run's days (async-profiler).
     this.stub =
         MarketGrpc.newStub(channel)
             .withCallCredentials(credentials)
