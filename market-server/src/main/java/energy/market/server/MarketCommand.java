@@ -246,8 +246,9 @@ public final class MarketCommand implements Callable<Integer> {
               try {
                 SqliteLedger.preload();
                 EventLoops.on(NettyServerBuilder.forPort(0));
-              } catch (RuntimeException e) {
-                // Only a head start: the start itself meets the same failure and reports it.
+              } catch (RuntimeException | LinkageError e) {
+                // Only a head start: the start itself meets the same failure (a native library
+                // that does not load, say) and reports it in one line.
               }
             },
             "market-preload");
