@@ -12,24 +12,21 @@ import java.math.RoundingMode;
  * processes of 10 homes). Amounts are whole units, so their decimals are exact.
  */
 final class DayLineNumbers {
-  private static final long WH_PER_KWH = 1_000;
-  private static final long MICRO_PER_EUR = 1_000_000;
-
   private DayLineNumbers() {}
 
   /** {@code %.3f} of {@code wh / 1000.0}: "1.234", "-0.050". */
   static String kwh(long wh) {
-    return fixed(wh, WH_PER_KWH, 3, false);
+    return fixed(wh, 3, false);
   }
 
   /** {@code %+.3f} of {@code wh / 1000.0}: "+1.234", "-0.050", "+0.000". */
   static String signedKwh(long wh) {
-    return fixed(wh, WH_PER_KWH, 3, true);
+    return fixed(wh, 3, true);
   }
 
   /** {@code %+.6f} of {@code micro / 1e6}: "+1.500000", "-0.000001". */
   static String signedEur(long micro) {
-    return fixed(micro, MICRO_PER_EUR, 6, true);
+    return fixed(micro, 6, true);
   }
 
   /**
@@ -40,17 +37,8 @@ final class DayLineNumbers {
     return BigDecimal.valueOf(celsius).setScale(1, RoundingMode.HALF_UP).toPlainString();
   }
 
-  private static String fixed(long units, long perWhole, int decimals, boolean plusSign) {
-    StringBuilder text = new StringBuilder(24);
-    if (units < 0) {
-      text.append('-');
-    } else if (plusSign) {
-      text.append('+');
-    }
-    long magnitude = Math.abs(units);
-    text.append(magnitude / perWhole).append('.');
-    String fraction = Long.toString(magnitude % perWhole);
-    text.append("0".repeat(decimals - fraction.length())).append(fraction);
-    return text.toString();
+  private static String fixed(long units, int decimals, boolean plusSign) {
+    String text = BigDecimal.valueOf(units, decimals).toPlainString();
+    return plusSign && units >= 0 ? "+" + text : text;
   }
 }
