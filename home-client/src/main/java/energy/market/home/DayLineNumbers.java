@@ -1,5 +1,6 @@
 package energy.market.home;
 
+import energy.market.model.FixedPoint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -16,17 +17,17 @@ final class DayLineNumbers {
 
   /** {@code %.3f} of {@code wh / 1000.0}: "1.234", "-0.050". */
   static String kwh(long wh) {
-    return fixed(wh, 3, false);
+    return FixedPoint.text(wh, 3);
   }
 
   /** {@code %+.3f} of {@code wh / 1000.0}: "+1.234", "-0.050", "+0.000". */
   static String signedKwh(long wh) {
-    return fixed(wh, 3, true);
+    return FixedPoint.signedText(wh, 3);
   }
 
   /** {@code %+.6f} of {@code micro / 1e6}: "+1.500000", "-0.000001". */
   static String signedEur(long micro) {
-    return fixed(micro, 6, true);
+    return FixedPoint.signedText(micro, 6);
   }
 
   /**
@@ -35,10 +36,5 @@ final class DayLineNumbers {
    */
   static String celsius(double celsius) {
     return BigDecimal.valueOf(celsius).setScale(1, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  private static String fixed(long units, int decimals, boolean plusSign) {
-    String text = BigDecimal.valueOf(units, decimals).toPlainString();
-    return plusSign && units >= 0 ? "+" + text : text;
   }
 }

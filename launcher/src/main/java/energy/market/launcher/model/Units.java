@@ -1,6 +1,6 @@
 package energy.market.launcher.model;
 
-import java.math.BigDecimal;
+import energy.market.model.FixedPoint;
 import java.util.Locale;
 
 /** Fixed, locale-independent formatting of the market's integer units for people and files. */
@@ -9,12 +9,12 @@ public final class Units {
 
   /** Micro-euros (per kWh) as euros with six decimals: {@code 170000 -> 0.170000}. */
   public static String euros(long micro) {
-    return BigDecimal.valueOf(micro, 6).toPlainString();
+    return FixedPoint.text(micro, 6);
   }
 
   /** A signed change in micro-euros as euros with six decimals: {@code +0.010000}. */
   public static String signedEuros(long micro) {
-    return (micro >= 0 ? "+" : "") + euros(micro);
+    return FixedPoint.signedText(micro, 6);
   }
 
   /** Watt-hours as kWh with one decimal: {@code 123456 -> 123.5 kWh}. */
