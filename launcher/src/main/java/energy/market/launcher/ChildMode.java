@@ -12,7 +12,7 @@ import energy.market.launcher.simulate.Simulation;
  * <p>Why watch the parent rather than wait for the end of standard input (the pipe the launcher
  * holds): a thread blocked reading a pipe is inside a native call, and on JDK 17 every exit of the
  * process then waits 300 ms for it. A look at the parent every {@value #WATCH_MILLIS} ms costs
- * little (see there) and never blocks the exit.
+ * little (see {@link #WATCH_MILLIS}) and never blocks the exit.
  */
 final class ChildMode {
   /**
