@@ -164,13 +164,14 @@ final class GroupCommit implements AutoCloseable {
     try {
       for (Pending pending : batch) {
         savepoints.execute("SAVEPOINT write");
+        int mark = writes.mark();
         try {
           pending.write().apply(writes);
           writes.flush();
           savepoints.execute("RELEASE write");
           failures.add(null);
         } catch (SQLException | RuntimeException e) {
-          writes.clearBatches();
+          writes.rolledBack(mark);
           savepoints.execute("ROLLBACK TO write");
           savepoints.execute("RELEASE write");
           failures.add(
@@ -183,6 +184,7 @@ final class GroupCommit implements AutoCloseable {
       failCommit(batch, e);
       return;
     }
+    writes.committed();
     commits.incrementAndGet();
     written.addAndGet(batch.size());
     settle(batch, failures::get);
@@ -199,6 +201,7 @@ final class GroupCommit implements AutoCloseable {
             "could not commit " + what(batch) + ": " + WriteFailures.describe(e), e);
     broken = fatal;
     try {
+      writes.rolledBack(0);
       connection.rollback();
     } catch (SQLException rollback) {
       e.addSuppressed(rollback);
@@ -250,7 +253,7 @@ final class GroupCommit implements AutoCloseable {
       try {
         // First: a row of this batch left in a statement's batch would be inserted again with the
         // first write retried, whether or not the rollback works.
-        writes.clearBatches();
+        writes.rolledBack(0);
         connection.rollback();
       } catch (SQLException rollback) {
         // The writes are retried one by one, and a failure of the disk then stops the market with
@@ -268,6 +271,7 @@ final class GroupCommit implements AutoCloseable {
       failCommit(batch, e);
       return true;
     }
+    writes.committed();
     commits.incrementAndGet();
     written.addAndGet(batch.size());
     settle(batch, i -> null);

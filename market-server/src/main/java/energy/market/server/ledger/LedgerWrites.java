@@ -14,16 +14,24 @@ import energy.market.server.price.MarketEventRecord;
 import energy.market.server.price.PriceParameters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The ledger's writes as prepared statements on one connection. Not thread-safe: only the ledger's
  * writer thread uses it (and, before that thread starts, the code that creates the ledger), always
- * inside a transaction that the caller commits, after {@link #flush()}.
+ * inside a transaction that the caller commits, after {@link #flush()}, then tells {@link
+ * #committed()} or {@link #rolledBack(int)}: what the writes remember in memory (the {@link
+ * AccountCheckpoint}) changes only once the rows it mirrors are committed.
  */
 final class LedgerWrites implements AutoCloseable {
   private final Connection connection;
@@ -34,10 +42,12 @@ final class LedgerWrites implements AutoCloseable {
   private final PreparedStatement insertDay;
   private final PreparedStatement insertDayEvent;
   private final PreparedStatement insertHomeDay;
-  private final PreparedStatement addHomeDaysToAccounts;
   private final PreparedStatement upsertAccount;
+  private final PreparedStatement keepAccountsThrough;
   private final PreparedStatement deleteOpenDay;
   private final PreparedStatement replaceOpenDay;
+  private final AccountCheckpoint checkpoint;
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private int pendingTrades;
 
   LedgerWrites(Connection connection) throws SQLException {
@@ -47,9 +57,9 @@ final class LedgerWrites implements AutoCloseable {
             "INSERT INTO homes (home_id, name, policy, token_sha256) VALUES (?, ?, ?, ?)");
     insertEmptyAccount =
         connection.prepareStatement(
-            "INSERT INTO accounts (home_id, balance_micro_eur, produced_wh, consumed_wh, given_wh,"
-                + " received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh, paid_micro_eur,"
-                + " earned_micro_eur, days) VALUES (?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)");
+            "INSERT INTO account_totals (home_id, balance_micro_eur, produced_wh, consumed_wh,"
+                + " given_wh, received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh,"
+                + " paid_micro_eur, earned_micro_eur, days) VALUES (?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)");
     insertTrade =
         connection.prepareStatement(
             "INSERT INTO trades (trade_id, day, home_id, side, amount_wh, price_micro_eur_per_kwh,"
@@ -76,29 +86,11 @@ final class LedgerWrites implements AutoCloseable {
                 + " claimed_wh, given_wh, received_wh, returned_wh, sold_wh, bought_wh,"
                 + " wasted_wh, shortfall_wh, paid_micro_eur, earned_micro_eur)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    // Every home has its account row from registration on, so a day's close only adds the day's
-    // rows to them, inside SQLite: binding 13 figures for each of 10,000 accounts through JDBC
-    // cost as much as the update itself. The sums are Account.plus's.
-    addHomeDaysToAccounts =
-        connection.prepareStatement(
-            "UPDATE accounts SET"
-                + " balance_micro_eur = accounts.balance_micro_eur + d.earned_micro_eur - d.paid_micro_eur,"
-                + " produced_wh = accounts.produced_wh + d.produced_wh,"
-                + " consumed_wh = accounts.consumed_wh + d.consumed_wh,"
-                + " given_wh = accounts.given_wh + d.given_wh,"
-                + " received_wh = accounts.received_wh + d.received_wh,"
-                + " sold_wh = accounts.sold_wh + d.sold_wh, bought_wh = accounts.bought_wh + d.bought_wh,"
-                + " wasted_wh = accounts.wasted_wh + d.wasted_wh,"
-                + " shortfall_wh = accounts.shortfall_wh + d.shortfall_wh,"
-                + " paid_micro_eur = accounts.paid_micro_eur + d.paid_micro_eur,"
-                + " earned_micro_eur = accounts.earned_micro_eur + d.earned_micro_eur,"
-                + " days = accounts.days + d.declared"
-                + " FROM home_days AS d WHERE d.day = ? AND d.home_id = accounts.home_id");
     upsertAccount =
         connection.prepareStatement(
-            "INSERT INTO accounts (home_id, balance_micro_eur, produced_wh, consumed_wh, given_wh,"
-                + " received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh, paid_micro_eur,"
-                + " earned_micro_eur, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO account_totals (home_id, balance_micro_eur, produced_wh, consumed_wh,"
+                + " given_wh, received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh,"
+                + " paid_micro_eur, earned_micro_eur, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (home_id) DO UPDATE SET"
                 + " balance_micro_eur = excluded.balance_micro_eur,"
                 + " produced_wh = excluded.produced_wh, consumed_wh = excluded.consumed_wh,"
@@ -107,11 +99,27 @@ final class LedgerWrites implements AutoCloseable {
                 + " wasted_wh = excluded.wasted_wh, shortfall_wh = excluded.shortfall_wh,"
                 + " paid_micro_eur = excluded.paid_micro_eur,"
                 + " earned_micro_eur = excluded.earned_micro_eur, days = excluded.days");
+    keepAccountsThrough =
+        connection.prepareStatement(
+            "UPDATE account_checkpoint SET through_day = ? WHERE checkpoint_id = 1");
     deleteOpenDay = connection.prepareStatement("DELETE FROM open_day WHERE day = ?");
     replaceOpenDay =
         connection.prepareStatement(
             "INSERT OR REPLACE INTO open_day (day, price_micro_eur_per_kwh, temperature_celsius,"
                 + " weather_stale, homes, declarations) VALUES (?, ?, ?, ?, ?, ?)");
+    checkpoint = readCheckpoint(connection);
+  }
+
+  private static AccountCheckpoint readCheckpoint(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT (SELECT through_day FROM account_checkpoint) AS through_day,"
+                    + " (SELECT coalesce(max(day), 0) FROM days) AS last_day")) {
+      StrictRow row = new StrictRow(rows, "account_checkpoint");
+      row.next();
+      return new AccountCheckpoint(row.integer(1), row.integer(2));
+    }
   }
 
   /** The run's model, once, when the ledger is created. */
@@ -242,7 +250,10 @@ final class LedgerWrites implements AutoCloseable {
     replaceOpenDay.executeUpdate();
   }
 
-  /** A closed day: tick, events, home days and accounts; the open day's rows go. */
+  /**
+   * A closed day: tick, events and home days; the open day's rows go. Every {@link
+   * AccountCheckpoint#DAYS_BETWEEN} days the accounts are written whole as well.
+   */
   void closedDay(ClosedDay closed) throws SQLException {
     flush();
     Tick tick = closed.tick();
@@ -296,17 +307,57 @@ final class LedgerWrites implements AutoCloseable {
       insertHomeDay.addBatch();
     }
     insertHomeDay.executeBatch();
-    addHomeDaysToAccounts.setLong(1, tick.day());
-    if (addHomeDaysToAccounts.executeUpdate() < closed.accounts().size()) {
-      // Some home had no account row to add to: write every account of the day whole.
-      for (Account account : closed.accounts()) {
-        upsertAccount.setLong(1, account.homeId());
-        bindAccount(upsertAccount, account, 2);
-        upsertAccount.executeUpdate();
-      }
-    }
     deleteOpenDay.setLong(1, tick.day());
     deleteOpenDay.executeUpdate();
+    long day = tick.day();
+    List<Account> accounts = closed.accounts();
+    afterCommit.add(() -> checkpoint.closed(day, accounts));
+    if (checkpoint.dueAt(day)) {
+      Map<Long, Account> whole = new HashMap<>();
+      for (Account account : checkpoint.changed()) {
+        whole.put(account.homeId(), account);
+      }
+      for (Account account : accounts) {
+        whole.put(account.homeId(), account);
+      }
+      keepAccounts(whole.values(), day);
+    }
+  }
+
+  /**
+   * When a start finds the accounts' totals behind the last closed day (the market stopped between
+   * two checkpoints), writes them whole from {@code accounts}: every home's account as of that day,
+   * as the view {@code accounts} gave them.
+   */
+  void catchUpAccounts(Collection<Account> accounts) throws SQLException {
+    if (checkpoint.behind()) {
+      flush();
+      keepAccounts(accounts, checkpoint.lastClosedDay());
+    }
+  }
+
+  /**
+   * Writes the accounts changed since the checkpoint whole, when some closed day is not in them.
+   */
+  void keepChangedAccounts() throws SQLException {
+    if (checkpoint.behind()) {
+      flush();
+      keepAccounts(List.copyOf(checkpoint.changed()), checkpoint.lastClosedDay());
+    }
+  }
+
+  private void keepAccounts(Collection<Account> accounts, long day) throws SQLException {
+    if (!accounts.isEmpty()) {
+      for (Account account : accounts) {
+        upsertAccount.setLong(1, account.homeId());
+        bindAccount(upsertAccount, account, 2);
+        upsertAccount.addBatch();
+      }
+      upsertAccount.executeBatch();
+    }
+    keepAccountsThrough.setLong(1, day);
+    keepAccountsThrough.executeUpdate();
+    afterCommit.add(() -> checkpoint.kept(day));
   }
 
   /** Binds an account's figures, balance first, from parameter {@code first} on. */
@@ -332,11 +383,29 @@ final class LedgerWrites implements AutoCloseable {
     return side.name().toLowerCase(Locale.ROOT);
   }
 
-  /** Forgets rows added to a batch but not executed, after a failed write was rolled back. */
-  void clearBatches() throws SQLException {
+  /** A mark for {@link #rolledBack(int)}: what the writes so far will change once committed. */
+  int mark() {
+    return afterCommit.size();
+  }
+
+  /** The transaction was committed: what its writes remember in memory changes now. */
+  void committed() {
+    for (Runnable change : afterCommit) {
+      change.run();
+    }
+    afterCommit.clear();
+  }
+
+  /**
+   * The writes since {@code mark} were rolled back (0: the whole transaction): forgets their rows
+   * added to a batch but not executed, and what they would have changed in memory.
+   */
+  void rolledBack(int mark) throws SQLException {
     pendingTrades = 0;
     insertTrade.clearBatch();
     insertHomeDay.clearBatch();
+    upsertAccount.clearBatch();
+    afterCommit.subList(mark, afterCommit.size()).clear();
   }
 
   @Override
@@ -350,8 +419,8 @@ final class LedgerWrites implements AutoCloseable {
           insertDay,
           insertDayEvent,
           insertHomeDay,
-          addHomeDaysToAccounts,
           upsertAccount,
+          keepAccountsThrough,
           deleteOpenDay,
           replaceOpenDay
         }) {

@@ -102,6 +102,13 @@ public final class SqliteLedger implements Ledger {
       // From here on the writer owns the connection; it commits its own batches.
       connection.setAutoCommit(false);
       GroupCommit writer = new GroupCommit(connection, "ledger-writer");
+      connection = null; // closed by the writer
+      try {
+        await(writer.submit("the accounts", writes -> writes.catchUpAccounts(state.accounts())));
+      } catch (LedgerException e) {
+        writer.close();
+        throw new UnusableLedgerException(file + " cannot be written: " + e.getMessage(), e);
+      }
       return new SqliteLedger(file, lock, writer, created, run, state);
     } catch (SQLException e) {
       LedgerFiles.closeQuietly(connection);
@@ -267,6 +274,9 @@ public final class SqliteLedger implements Ledger {
   /** Commits what is queued and closes the database; then another market may open it. */
   @Override
   public void close() {
+    // The accounts whole as of the last closed day, so that whoever reads the stopped ledger reads
+    // them without adding up home days. A broken writer refuses it, and the view still adds up.
+    writer.submit("the accounts", LedgerWrites::keepChangedAccounts);
     writer.close();
     LedgerFiles.release(lockFile);
   }

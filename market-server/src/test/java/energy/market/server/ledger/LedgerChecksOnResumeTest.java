@@ -120,13 +120,13 @@ class LedgerChecksOnResumeTest {
 
   @Test
   void aBalanceThatIsNotEarnedMinusPaidIsRefusedNamingTheHome() throws Exception {
-    change("UPDATE accounts SET balance_micro_eur = balance_micro_eur + 1 WHERE home_id = 2");
+    change("UPDATE account_totals SET balance_micro_eur = balance_micro_eur + 1 WHERE home_id = 2");
     assertRefused("does not add up: home bob (id 2): balance_micro_eur is ");
   }
 
   @Test
   void anAccountWhoseEnergyDoesNotBalanceIsRefused() throws Exception {
-    change("UPDATE accounts SET produced_wh = produced_wh + 5 WHERE home_id = 1");
+    change("UPDATE account_totals SET produced_wh = produced_wh + 5 WHERE home_id = 1");
     assertRefused(
         "does not add up: home alice (id 1): its energy does not balance: produced + received"
             + " + bought + shortfall = 30005 + 0 + 0 + 0 = 30005 Wh");
@@ -136,7 +136,7 @@ class LedgerChecksOnResumeTest {
   void anAccountThatDisagreesWithItsDaysIsRefusedNamingTheHome() throws Exception {
     // Balanced by itself, but not what the home's settled days add up to.
     change(
-        "UPDATE accounts SET produced_wh = produced_wh + 5, wasted_wh = wasted_wh + 5"
+        "UPDATE account_totals SET produced_wh = produced_wh + 5, wasted_wh = wasted_wh + 5"
             + " WHERE home_id = 1");
     assertRefused(
         "does not add up: home alice (id 1): produced_wh is 30005 in its account, but its settled"

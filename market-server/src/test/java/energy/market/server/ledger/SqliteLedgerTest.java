@@ -199,6 +199,143 @@ class SqliteLedgerTest {
   }
 
   @Test
+  void theAccountsAddTheHomeDaysClosedSinceTheirTotalsWereLastWrittenWhole() throws Exception {
+    long days = 2 * AccountCheckpoint.DAYS_BETWEEN + 5;
+    Map<Long, Account> accounts = new HashMap<>();
+    Map<Long, Account> atCheckpoint = new HashMap<>();
+    try (SqliteLedger ledger = open();
+        Connection reader = reader()) {
+      for (Home home : ALICE_AND_BOB) {
+        ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
+      }
+      for (long day = 1; day <= days; day++) {
+        closeDay(ledger, day, day % 7 == 0 ? 2 : day % 11 == 0 ? 1 : 0, accounts);
+        if (day % AccountCheckpoint.DAYS_BETWEEN == 0) {
+          atCheckpoint.putAll(accounts);
+        }
+        assertEquals(
+            List.of(accounts.get(1L), accounts.get(2L)),
+            accountsIn(reader, "accounts"),
+            "the view after day " + day);
+        long checkpoint = day - day % AccountCheckpoint.DAYS_BETWEEN;
+        assertEquals(checkpoint, throughDay(reader), "after day " + day);
+        if (checkpoint > 0) {
+          assertEquals(
+              List.of(atCheckpoint.get(1L), atCheckpoint.get(2L)),
+              accountsIn(reader, "account_totals"),
+              "the totals after day " + day);
+        }
+      }
+    }
+    // Closing the ledger wrote them whole: its readers add no home days.
+    try (Connection reader = reader()) {
+      assertEquals(days, throughDay(reader));
+      assertEquals(
+          List.of(accounts.get(1L), accounts.get(2L)), accountsIn(reader, "account_totals"));
+    }
+  }
+
+  @Test
+  void aStartThatFindsTheTotalsBehindTheLastClosedDayWritesThemWholeFirst() throws Exception {
+    long days = AccountCheckpoint.DAYS_BETWEEN + 8;
+    Map<Long, Account> accounts = new HashMap<>();
+    Map<Long, Account> atCheckpoint = new HashMap<>();
+    try (SqliteLedger ledger = open()) {
+      for (Home home : ALICE_AND_BOB) {
+        ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
+      }
+      for (long day = 1; day <= days; day++) {
+        closeDay(ledger, day, day % 5 == 0 ? 1 : 0, accounts);
+        if (day == AccountCheckpoint.DAYS_BETWEEN) {
+          atCheckpoint.putAll(accounts);
+        }
+      }
+    }
+    // The file a market killed after the last day leaves: the totals of the last checkpoint.
+    try (Connection connection = reader();
+        PreparedStatement rewind =
+            connection.prepareStatement(
+                "UPDATE account_totals SET produced_wh = ?, consumed_wh = ?, given_wh = ?,"
+                    + " received_wh = ?, sold_wh = ?, bought_wh = ?, wasted_wh = ?,"
+                    + " shortfall_wh = ?, paid_micro_eur = ?, earned_micro_eur = ?, days = ?,"
+                    + " balance_micro_eur = ? WHERE home_id = ?");
+        Statement statement = connection.createStatement()) {
+      for (Account account : atCheckpoint.values()) {
+        long[] figures = {
+          account.producedWh(), account.consumedWh(), account.givenWh(), account.receivedWh(),
+          account.soldWh(), account.boughtWh(), account.wastedWh(), account.shortfallWh(),
+          account.paidMicro(), account.earnedMicro(), account.days(), account.balanceMicro(),
+          account.homeId()
+        };
+        for (int i = 0; i < figures.length; i++) {
+          rewind.setLong(i + 1, figures[i]);
+        }
+        assertEquals(1, rewind.executeUpdate());
+      }
+      statement.executeUpdate(
+          "UPDATE account_checkpoint SET through_day = " + AccountCheckpoint.DAYS_BETWEEN);
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), accountsIn(connection, "accounts"));
+    }
+
+    try (SqliteLedger ledger = open();
+        Connection reader = reader()) {
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
+      assertEquals(days, throughDay(reader));
+      assertEquals(
+          List.of(accounts.get(1L), accounts.get(2L)), accountsIn(reader, "account_totals"));
+      closeDay(ledger, days + 1, 0, accounts);
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), accountsIn(reader, "accounts"));
+    }
+  }
+
+  /**
+   * The accounts as {@code table} (the view {@code accounts} or the table of totals) holds them.
+   */
+  private static List<Account> accountsIn(Connection connection, String table) throws Exception {
+    List<Account> accounts = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT home_id, produced_wh, consumed_wh, given_wh, received_wh, sold_wh,"
+                    + " bought_wh, wasted_wh, shortfall_wh, paid_micro_eur, earned_micro_eur,"
+                    + " days, balance_micro_eur FROM "
+                    + table
+                    + " ORDER BY home_id")) {
+      while (rows.next()) {
+        long[] figures = new long[12];
+        for (int i = 0; i < figures.length; i++) {
+          figures[i] = rows.getLong(i + 1);
+        }
+        Account account =
+            new Account(
+                figures[0],
+                figures[1],
+                figures[2],
+                figures[3],
+                figures[4],
+                figures[5],
+                figures[6],
+                figures[7],
+                figures[8],
+                figures[9],
+                figures[10],
+                figures[11]);
+        assertEquals(account.balanceMicro(), rows.getLong(13), "balance of " + account);
+        accounts.add(account);
+      }
+    }
+    return accounts;
+  }
+
+  private static long throughDay(Connection connection) throws Exception {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT through_day FROM account_checkpoint")) {
+      assertTrue(rows.next());
+      return rows.getLong(1);
+    }
+  }
+
+  @Test
   void aHomeWhoseAccountRowWentMissingHasItsWholeAccountWrittenAtTheNextClose() throws Exception {
     try (SqliteLedger ledger = open()) {
       for (Home home : ALICE_AND_BOB) {
@@ -207,7 +344,7 @@ class SqliteLedgerTest {
     }
     try (Connection connection = DriverManager.getConnection(LedgerFiles.url(file()));
         Statement statement = connection.createStatement()) {
-      assertEquals(1, statement.executeUpdate("DELETE FROM accounts WHERE home_id = 2"));
+      assertEquals(1, statement.executeUpdate("DELETE FROM account_totals WHERE home_id = 2"));
     }
     Map<Long, Account> accounts = new HashMap<>();
     try (SqliteLedger ledger = open()) {
@@ -461,6 +598,7 @@ class SqliteLedgerTest {
     // The trades table as version 1 made it: a unique index over (day, home, request id).
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
         Statement statement = connection.createStatement()) {
+      accountsAsVersionTwo(statement);
       statement.executeUpdate("DROP INDEX trades_by_day");
       statement.executeUpdate("ALTER TABLE trades RENAME TO trades_v2");
       statement.executeUpdate(
@@ -494,6 +632,56 @@ class SqliteLedgerTest {
         assertEquals(3, count.getInt(1));
       }
     }
+  }
+
+  @Test
+  void aVersionTwoLedgerIsMigratedWithItsAccountsAsTotalsUpToItsLastClosedDay() throws Exception {
+    Map<Long, Account> accounts = new HashMap<>();
+    try (SqliteLedger ledger = open()) {
+      for (Home home : ALICE_AND_BOB) {
+        ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
+      }
+      for (long day = 1; day <= 3; day++) {
+        closeDay(ledger, day, day == 2 ? 1 : 0, accounts);
+      }
+    }
+    try (Connection connection = reader();
+        Statement statement = connection.createStatement()) {
+      accountsAsVersionTwo(statement);
+    }
+
+    try (SqliteLedger ledger = open();
+        Connection reader = reader()) {
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
+      assertEquals(LedgerSchema.VERSION, LedgerSchema.version(reader));
+      assertEquals(3, throughDay(reader));
+      closeDay(ledger, 4, 0, accounts);
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), accountsIn(reader, "accounts"));
+    }
+    try (SqliteLedger ledger = open()) {
+      assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
+    }
+  }
+
+  /**
+   * Turns the accounts back into version 2's table, which every close rewrote: as of the last
+   * closed day.
+   */
+  private static void accountsAsVersionTwo(Statement statement) throws Exception {
+    statement.executeUpdate(
+        "CREATE TABLE accounts_v2 (home_id INTEGER PRIMARY KEY REFERENCES homes (home_id),"
+            + " balance_micro_eur INTEGER NOT NULL, produced_wh INTEGER NOT NULL,"
+            + " consumed_wh INTEGER NOT NULL, given_wh INTEGER NOT NULL,"
+            + " received_wh INTEGER NOT NULL, sold_wh INTEGER NOT NULL,"
+            + " bought_wh INTEGER NOT NULL, wasted_wh INTEGER NOT NULL,"
+            + " shortfall_wh INTEGER NOT NULL, paid_micro_eur INTEGER NOT NULL,"
+            + " earned_micro_eur INTEGER NOT NULL, days INTEGER NOT NULL)");
+    statement.executeUpdate("INSERT INTO accounts_v2 SELECT * FROM accounts");
+    statement.executeUpdate("DROP VIEW accounts");
+    statement.executeUpdate("DROP TABLE account_totals");
+    statement.executeUpdate("DROP TABLE account_checkpoint");
+    statement.executeUpdate("ALTER TABLE accounts_v2 RENAME TO accounts");
+    statement.executeUpdate("PRAGMA user_version = 2");
   }
 
   @Test

@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A day's close of {@code homes} homes kept in a real SQLite ledger (WAL, {@code synchronous=FULL})
- * through the ledger's own writer: the day's row, a row per home and every home's account, one
- * commit. The market tells nobody about a close before this returns, so in a large simulation it is
- * on every day's critical path.
+ * through the ledger's own writer: the day's row and a row per home, one commit; every 32nd close
+ * also writes every home's account whole, so the figure is their average. The market tells nobody
+ * about a close before this returns, so in a large simulation it is on every day's critical path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

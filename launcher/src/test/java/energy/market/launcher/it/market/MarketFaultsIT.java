@@ -106,7 +106,7 @@ class MarketFaultsIT {
             + " VALUES (1, 'mallory', 'always-sell', 'x')");
     change(
         ledger,
-        "INSERT INTO accounts (home_id, balance_micro_eur, produced_wh, consumed_wh, given_wh,"
+        "INSERT INTO account_totals (home_id, balance_micro_eur, produced_wh, consumed_wh, given_wh,"
             + " received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh, paid_micro_eur,"
             + " earned_micro_eur, days) VALUES (1, 5000000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)");
     assertRefused(
