@@ -62,9 +62,15 @@ final class AccountCheckpoint {
     lastClosedDay = day;
   }
 
-  /** The totals were committed as of {@code day}. */
+  /**
+   * The totals were committed as of {@code day}. A close committed with them may be later than that
+   * day (the ledger's last checkpoint, queued behind a close): then the accounts changed stay
+   * known, as of that close, for the next checkpoint.
+   */
   void kept(long day) {
-    changedSince.clear();
     throughDay = day;
+    if (day >= lastClosedDay) {
+      changedSince.clear();
+    }
   }
 }

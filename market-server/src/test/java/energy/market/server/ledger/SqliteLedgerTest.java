@@ -336,7 +336,7 @@ class SqliteLedgerTest {
   }
 
   @Test
-  void aHomeWhoseAccountRowWentMissingHasItsWholeAccountWrittenAtTheNextClose() throws Exception {
+  void aHomeWhoseTotalsRowWentMissingHasItsWholeAccountWrittenOnceItClosesADay() throws Exception {
     try (SqliteLedger ledger = open()) {
       for (Home home : ALICE_AND_BOB) {
         ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
@@ -350,6 +350,10 @@ class SqliteLedgerTest {
     try (SqliteLedger ledger = open()) {
       closeDay(ledger, 1, 0, accounts);
       closeDay(ledger, 2, 0, accounts);
+    }
+    try (Connection reader = reader()) {
+      assertEquals(
+          List.of(accounts.get(1L), accounts.get(2L)), accountsIn(reader, "account_totals"));
     }
     try (SqliteLedger ledger = open()) {
       assertEquals(List.of(accounts.get(1L), accounts.get(2L)), ledger.resumeState().accounts());
