@@ -14,14 +14,11 @@ import energy.market.server.price.MarketEventRecord;
 import energy.market.server.price.PriceParameters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +39,10 @@ final class LedgerWrites implements AutoCloseable {
   private final PreparedStatement insertDay;
   private final PreparedStatement insertDayEvent;
   private final PreparedStatement insertHomeDay;
-  private final PreparedStatement upsertAccount;
-  private final PreparedStatement keepAccountsThrough;
   private final PreparedStatement deleteOpenDay;
   private final PreparedStatement replaceOpenDay;
-  private final AccountCheckpoint checkpoint;
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final AccountTotals accountTotals;
   private int pendingTrades;
 
   LedgerWrites(Connection connection) throws SQLException {
@@ -86,40 +81,12 @@ final class LedgerWrites implements AutoCloseable {
                 + " claimed_wh, given_wh, received_wh, returned_wh, sold_wh, bought_wh,"
                 + " wasted_wh, shortfall_wh, paid_micro_eur, earned_micro_eur)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    upsertAccount =
-        connection.prepareStatement(
-            "INSERT INTO account_totals (home_id, balance_micro_eur, produced_wh, consumed_wh,"
-                + " given_wh, received_wh, sold_wh, bought_wh, wasted_wh, shortfall_wh,"
-                + " paid_micro_eur, earned_micro_eur, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (home_id) DO UPDATE SET"
-                + " balance_micro_eur = excluded.balance_micro_eur,"
-                + " produced_wh = excluded.produced_wh, consumed_wh = excluded.consumed_wh,"
-                + " given_wh = excluded.given_wh, received_wh = excluded.received_wh,"
-                + " sold_wh = excluded.sold_wh, bought_wh = excluded.bought_wh,"
-                + " wasted_wh = excluded.wasted_wh, shortfall_wh = excluded.shortfall_wh,"
-                + " paid_micro_eur = excluded.paid_micro_eur,"
-                + " earned_micro_eur = excluded.earned_micro_eur, days = excluded.days");
-    keepAccountsThrough =
-        connection.prepareStatement(
-            "UPDATE account_checkpoint SET through_day = ? WHERE checkpoint_id = 1");
     deleteOpenDay = connection.prepareStatement("DELETE FROM open_day WHERE day = ?");
     replaceOpenDay =
         connection.prepareStatement(
             "INSERT OR REPLACE INTO open_day (day, price_micro_eur_per_kwh, temperature_celsius,"
                 + " weather_stale, homes, declarations) VALUES (?, ?, ?, ?, ?, ?)");
-    checkpoint = readCheckpoint(connection);
-  }
-
-  private static AccountCheckpoint readCheckpoint(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT (SELECT through_day FROM account_checkpoint) AS through_day,"
-                    + " (SELECT coalesce(max(day), 0) FROM days) AS last_day")) {
-      StrictRow row = new StrictRow(rows, "account_checkpoint");
-      row.next();
-      return new AccountCheckpoint(row.integer(1), row.integer(2));
-    }
+    accountTotals = new AccountTotals(connection, afterCommit::add);
   }
 
   /** The run's model, once, when the ledger is created. */
@@ -252,7 +219,7 @@ final class LedgerWrites implements AutoCloseable {
 
   /**
    * A closed day: tick, events and home days; the open day's rows go. Every {@link
-   * AccountCheckpoint#DAYS_BETWEEN} days the accounts are written whole as well.
+   * AccountCheckpoint#DAYS_BETWEEN} days the accounts' totals are written whole as well.
    */
   void closedDay(ClosedDay closed) throws SQLException {
     flush();
@@ -309,73 +276,22 @@ final class LedgerWrites implements AutoCloseable {
     insertHomeDay.executeBatch();
     deleteOpenDay.setLong(1, tick.day());
     deleteOpenDay.executeUpdate();
-    long day = tick.day();
-    List<Account> accounts = closed.accounts();
-    afterCommit.add(() -> checkpoint.closed(day, accounts));
-    if (checkpoint.dueAt(day)) {
-      Map<Long, Account> whole = new HashMap<>();
-      for (Account account : checkpoint.changed()) {
-        whole.put(account.homeId(), account);
-      }
-      for (Account account : accounts) {
-        whole.put(account.homeId(), account);
-      }
-      keepAccounts(whole.values(), day);
-    }
+    accountTotals.dayClosed(tick.day(), closed.accounts());
   }
 
   /**
-   * When a start finds the accounts' totals behind the last closed day (the market stopped between
-   * two checkpoints), writes them whole from {@code accounts}: every home's account as of that day,
-   * as the view {@code accounts} gave them.
+   * When a start finds the accounts' totals behind the last closed day, writes them whole from
+   * {@code accounts}: every home's account as of that day (see {@link AccountTotals#catchUp}).
    */
   void catchUpAccounts(Collection<Account> accounts) throws SQLException {
-    if (checkpoint.behind()) {
-      flush();
-      keepAccounts(accounts, checkpoint.lastClosedDay());
-    }
+    flush();
+    accountTotals.catchUp(accounts);
   }
 
-  /**
-   * Writes the accounts changed since the checkpoint whole, when some closed day is not in them.
-   */
+  /** Writes the accounts changed since their totals were last written whole, if any were. */
   void keepChangedAccounts() throws SQLException {
-    if (checkpoint.behind()) {
-      flush();
-      keepAccounts(List.copyOf(checkpoint.changed()), checkpoint.lastClosedDay());
-    }
-  }
-
-  private void keepAccounts(Collection<Account> accounts, long day) throws SQLException {
-    if (!accounts.isEmpty()) {
-      for (Account account : accounts) {
-        upsertAccount.setLong(1, account.homeId());
-        bindAccount(upsertAccount, account, 2);
-        upsertAccount.addBatch();
-      }
-      upsertAccount.executeBatch();
-    }
-    keepAccountsThrough.setLong(1, day);
-    keepAccountsThrough.executeUpdate();
-    afterCommit.add(() -> checkpoint.kept(day));
-  }
-
-  /** Binds an account's figures, balance first, from parameter {@code first} on. */
-  private static void bindAccount(PreparedStatement statement, Account account, int first)
-      throws SQLException {
-    int i = first;
-    statement.setLong(i++, account.balanceMicro());
-    statement.setLong(i++, account.producedWh());
-    statement.setLong(i++, account.consumedWh());
-    statement.setLong(i++, account.givenWh());
-    statement.setLong(i++, account.receivedWh());
-    statement.setLong(i++, account.soldWh());
-    statement.setLong(i++, account.boughtWh());
-    statement.setLong(i++, account.wastedWh());
-    statement.setLong(i++, account.shortfallWh());
-    statement.setLong(i++, account.paidMicro());
-    statement.setLong(i++, account.earnedMicro());
-    statement.setLong(i, account.days());
+    flush();
+    accountTotals.keepChanged();
   }
 
   /** How a side is written: {@code buy} or {@code sell}. */
@@ -404,7 +320,7 @@ final class LedgerWrites implements AutoCloseable {
     pendingTrades = 0;
     insertTrade.clearBatch();
     insertHomeDay.clearBatch();
-    upsertAccount.clearBatch();
+    accountTotals.clearBatch();
     afterCommit.subList(mark, afterCommit.size()).clear();
   }
 
@@ -419,12 +335,11 @@ final class LedgerWrites implements AutoCloseable {
           insertDay,
           insertDayEvent,
           insertHomeDay,
-          upsertAccount,
-          keepAccountsThrough,
           deleteOpenDay,
           replaceOpenDay
         }) {
       statement.close();
     }
+    accountTotals.close();
   }
 }
