@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
           + " metadata and per-connection call limits), and --callers closed-loop unary echo"
           + " calls of --payload-bytes over the market's channel settings for --seconds; prints"
           + " calls/s, p50 and p99.",
+      "With --durable, each echo is answered only once its request is written to a file in the"
+          + " server's temporary directory and forced to disk, the requests waiting at the time"
+          + " sharing one force, as the market's ledger commits trades: the floor of a durable"
+          + " unary call on this disk.",
       "With --feed, measures instead a tick of --tick-bytes broadcast every --tick-period to"
           + " --subscribers streams over --channels connections: ticks/s delivered, p50, p99 and"
           + " max latency, as bench feed.",
@@ -63,6 +67,14 @@ public final class BaselineCommand implements Callable<Integer> {
               + " feed (default: ${DEFAULT-VALUE}).",
       defaultValue = "10")
   int warmUp;
+
+  @Option(
+      names = "--durable",
+      description =
+          "Answer each echo only once its request is on disk (one force for all the requests"
+              + " waiting), as bench trades answers a trade only once it is committed (default:"
+              + " answer at once).")
+  boolean durable;
 
   @Option(
       names = "--feed",
@@ -114,6 +126,10 @@ public final class BaselineCommand implements Callable<Integer> {
           spec.commandLine(),
           "--warm-up, --payload-bytes and --tick-bytes must be >= 0, --tick-period > 0");
     }
+    if (feed && durable) {
+      throw new ParameterException(
+          spec.commandLine(), "--durable is for the unary echo; leave it out with --feed");
+    }
     PrintWriter out = spec.commandLine().getOut();
     RunSummary summary = new RunSummary();
     long errors = 0;
@@ -134,7 +150,7 @@ public final class BaselineCommand implements Callable<Integer> {
     return feed
         ? TransportBaseline.feed(
             tls.enabled, subscribers, channels, tickPeriod, tickBytes, warmUp, seconds)
-        : TransportBaseline.unary(tls.enabled, callers, warmUp, seconds, payloadBytes);
+        : TransportBaseline.unary(tls.enabled, callers, warmUp, seconds, payloadBytes, durable);
   }
 
   private String describe() {
@@ -151,8 +167,13 @@ public final class BaselineCommand implements Callable<Integer> {
             transport,
             Runtime.getRuntime().availableProcessors())
         : String.format(
-            "transport baseline, unary echo: %d calls in flight, %d-byte messages, %d s a run, %s,"
-                + " %d cores",
-            callers, payloadBytes, seconds, transport, Runtime.getRuntime().availableProcessors());
+            "transport baseline, unary echo%s: %d calls in flight, %d-byte messages, %d s a run,"
+                + " %s, %d cores",
+            durable ? " answered once on disk" : "",
+            callers,
+            payloadBytes,
+            seconds,
+            transport,
+            Runtime.getRuntime().availableProcessors());
   }
 }

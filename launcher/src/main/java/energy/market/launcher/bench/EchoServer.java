@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class EchoServer implements AutoCloseable {
   private final Server server;
-  private final EchoService service = new EchoService();
+  private final EchoService service;
+  private final DurableEcho durable;
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           new ThreadFactoryBuilder().setNameFormat("echo-ticker").setDaemon(true).build());
@@ -29,8 +30,11 @@ final class EchoServer implements AutoCloseable {
   /**
    * @param address where to listen (port 0 for any free port)
    * @param credentials plaintext or TLS, as the market's
+   * @param durable answers the echo once each request is on disk; null to answer at once
    */
-  EchoServer(InetSocketAddress address, ServerCredentials credentials) {
+  EchoServer(InetSocketAddress address, ServerCredentials credentials, DurableEcho durable) {
+    this.durable = durable;
+    this.service = new EchoService(durable);
     server =
         EventLoops.on(NettyServerBuilder.forAddress(address, credentials))
             // As MarketServer: handlers run on the transport's threads.
@@ -77,6 +81,13 @@ final class EchoServer implements AutoCloseable {
     } catch (InterruptedException e) {
       server.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    if (durable != null) {
+      try {
+        durable.close();
+      } catch (IOException e) {
+        // The process is ending; its file goes with its directory.
+      }
     }
   }
 }

@@ -47,6 +47,13 @@ public final class EchoServerCommand implements Callable<Integer> {
       defaultValue = "" + BaselineCommand.DEFAULT_TICK_BYTES)
   int tickBytes;
 
+  @Option(
+      names = "--durable-log",
+      description =
+          "Answer each echo only once its request is written to this file and forced to disk,"
+              + " the requests waiting at the time sharing one force (default: answer at once).")
+  Path durableLog;
+
   @Option(names = "--tls-cert", description = "Server certificate (PEM); with --tls-key.")
   Path tlsCert;
 
@@ -68,8 +75,9 @@ public final class EchoServerCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    DurableEcho durable = durableLog == null ? null : new DurableEcho(durableLog);
     EchoServer server =
-        new EchoServer(new InetSocketAddress("127.0.0.1", port), tls.credentials())
+        new EchoServer(new InetSocketAddress("127.0.0.1", port), tls.credentials(), durable)
             .start(tickPeriod, tickBytes);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-server-stop"));
     PrintWriter out = spec.commandLine().getOut();

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The transport baseline's service: a unary echo, and a stream of ticks that every subscriber
- * receives at once. Nothing but the transport's own work: no validation, no domain, no disk. Its
- * methods are described by hand (protobuf's own {@link BytesValue}), so the contract stays the
- * market's alone.
+ * receives at once. Nothing but the transport's own work: no validation, no domain, no disk (unless
+ * the echo is a {@link DurableEcho}). Its methods are described by hand (protobuf's own {@link
+ * BytesValue}), so the contract stays the market's alone.
  */
 final class EchoService {
   static final String SERVICE = "energy.market.bench.Echo";
@@ -35,10 +35,19 @@ final class EchoService {
 
   private final Set<ServerCallStreamObserver<BytesValue>> subscribers =
       ConcurrentHashMap.newKeySet();
+  private final DurableEcho durable;
+
+  /**
+   * @param durable what answers the echo once each request is on disk; null to answer at once
+   */
+  EchoService(DurableEcho durable) {
+    this.durable = durable;
+  }
 
   ServerServiceDefinition definition() {
     return ServerServiceDefinition.builder(SERVICE)
-        .addMethod(ECHO, ServerCalls.asyncUnaryCall(EchoService::echo))
+        .addMethod(
+            ECHO, ServerCalls.asyncUnaryCall(durable == null ? EchoService::echo : durable::echo))
         .addMethod(TICKS, ServerCalls.asyncServerStreamingCall(this::subscribe))
         .build();
   }

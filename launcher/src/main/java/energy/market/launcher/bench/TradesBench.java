@@ -96,6 +96,14 @@ public final class TradesBench implements Callable<Integer> {
 
   @Mixin RunsOption runs;
 
+  @Option(
+      names = "--durable-baseline",
+      description =
+          "Measure the transport baseline with each echo answered only once its request is on"
+              + " disk (bench baseline --durable), so that the ratio compares durable trades with"
+              + " durable calls (default: the plain echo).")
+  boolean durableBaseline;
+
   @Mixin BaselineOption baseline;
 
   @Mixin ProfileOption profile;
@@ -111,6 +119,12 @@ public final class TradesBench implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--warm-up must be >= 0");
     }
+    if (durableBaseline && (baseline.skip || batch > 0)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--durable-baseline measures the baseline that --no-baseline and --batch leave out;"
+              + " use it without them");
+    }
     PrintWriter out = spec.commandLine().getOut();
     // The transport's figure comes first, seconds before the market's, with the same calls in
     // flight; batches are one message a day, which no unary echo matches.
@@ -119,11 +133,16 @@ public final class TradesBench implements Callable<Integer> {
             ? null
             : run ->
                 TransportBaseline.unary(
-                    tls.enabled, callers, warmUp, seconds, BaselineCommand.DEFAULT_PAYLOAD_BYTES);
+                    tls.enabled,
+                    callers,
+                    warmUp,
+                    seconds,
+                    BaselineCommand.DEFAULT_PAYLOAD_BYTES,
+                    durableBaseline);
     return new RepeatedRuns(out, runs.runs)
         .run(
             transport,
-            "bench baseline",
+            durableBaseline ? "bench baseline --durable" : "bench baseline",
             run -> measure(out, run),
             List.of(
                 new RepeatedRuns.Ratio("trades/s", "calls/s"),

@@ -24,10 +24,13 @@ final class TransportBaseline {
   /**
    * Unary echo calls, counted after {@code warmUpSeconds} of the same load: calls/s, p50 ms, p99
    * ms, errors.
+   *
+   * @param durable whether each answer waits until its request is on disk ({@link DurableEcho})
    */
-  static Figures unary(boolean tls, int callers, int warmUpSeconds, int seconds, int payloadBytes)
+  static Figures unary(
+      boolean tls, int callers, int warmUpSeconds, int seconds, int payloadBytes, boolean durable)
       throws IOException, InterruptedException {
-    try (BenchProcess server = echoServer(tls, Duration.ofSeconds(1), 0)) {
+    try (BenchProcess server = echoServer(tls, Duration.ofSeconds(1), 0, durable)) {
       ManagedChannel channel = server.openChannel();
       try {
         if (warmUpSeconds > 0) {
@@ -61,7 +64,7 @@ final class TransportBaseline {
       int seconds)
       throws IOException, InterruptedException {
     List<ManagedChannel> connections = new ArrayList<>();
-    try (BenchProcess server = echoServer(tls, tickPeriod, tickBytes)) {
+    try (BenchProcess server = echoServer(tls, tickPeriod, tickBytes, false)) {
       for (int c = 0; c < channels; c++) {
         connections.add(server.openChannel());
       }
@@ -80,22 +83,24 @@ final class TransportBaseline {
     }
   }
 
-  private static BenchProcess echoServer(boolean tls, Duration tickPeriod, int tickBytes)
-      throws IOException {
+  private static BenchProcess echoServer(
+      boolean tls, Duration tickPeriod, int tickBytes, boolean durable) throws IOException {
     Path dataDir = Files.createTempDirectory("energy-market-bench-echo");
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "bench",
+                "echo-server",
+                "--tick-period",
+                // Exact to the microsecond, as the market reads its --day-length.
+                String.format(Locale.ROOT, "%.3fms", tickPeriod.toNanos() / 1e6),
+                "--tick-bytes",
+                Integer.toString(tickBytes)));
+    if (durable) {
+      // Beside the market's ledger in a bench: the same disk.
+      arguments.addAll(List.of("--durable-log", dataDir.resolve("echo.log").toString()));
+    }
     // The echo server keeps nothing worth reading once it ran: its directory goes with it.
-    return new BenchProcess(
-        dataDir,
-        List.of(
-            "bench",
-            "echo-server",
-            "--tick-period",
-            // Exact to the microsecond, as the market reads its --day-length.
-            String.format(Locale.ROOT, "%.3fms", tickPeriod.toNanos() / 1e6),
-            "--tick-bytes",
-            Integer.toString(tickBytes)),
-        tls,
-        List.of(),
-        true);
+    return new BenchProcess(dataDir, arguments, tls, List.of(), true);
   }
 }

@@ -35,6 +35,29 @@ class BenchBaselineIT {
   }
 
   @Test
+  void durableBaselineAnswersEchoCallsAndDescribesItself() throws Exception {
+    try (ChildProcess bench =
+        Launch.energyMarket(
+            "bench", "baseline", "--durable", "--seconds", "1", "--warm-up", "0", "--runs", "1")) {
+      Matcher line =
+          bench.awaitMatch(
+              Pattern.compile("^run 1/1: transport calls/s ([\\d,.]+), p50 ms"), Await.LONG);
+      assertTrue(rate(line) > 0, bench.transcript());
+      bench.awaitLine("unary echo answered once on disk", Await.LONG);
+      assertEquals(0, bench.awaitExit(Await.LONG), bench.transcript());
+    }
+  }
+
+  @Test
+  void theDurableOptionIsRefusedWithTheFeed() throws Exception {
+    try (ChildProcess bench = Launch.energyMarket("bench", "baseline", "--durable", "--feed")) {
+      assertEquals(2, bench.awaitExit(Await.LONG), bench.transcript());
+      assertTrue(
+          bench.transcript().contains("--durable is for the unary echo"), bench.transcript());
+    }
+  }
+
+  @Test
   void feedBaselineDeliversTicksToEverySubscriber() throws Exception {
     try (ChildProcess bench =
         Launch.energyMarket(
