@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  *
  * <p>Each write runs inside its own savepoint, so one failing write (a broken constraint) fails
  * alone. A failed commit fails the whole batch and breaks the writer: every later write fails at
- * once, since the market cannot go on with books it could not keep.
+ * once, since the market cannot go on with books it could not keep. {@link LedgerWrites} hears of
+ * each commit and rollback, so that what it remembers in memory follows the file.
  */
 final class GroupCommit implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
@@ -202,6 +203,10 @@ final class GroupCommit implements AutoCloseable {
     broken = fatal;
     try {
       writes.rolledBack(0);
+    } catch (SQLException forget) {
+      e.addSuppressed(forget);
+    }
+    try {
       connection.rollback();
     } catch (SQLException rollback) {
       e.addSuppressed(rollback);

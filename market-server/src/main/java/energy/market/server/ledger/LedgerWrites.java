@@ -317,11 +317,11 @@ final class LedgerWrites implements AutoCloseable {
    * added to a batch but not executed, and what they would have changed in memory.
    */
   void rolledBack(int mark) throws SQLException {
+    afterCommit.subList(mark, afterCommit.size()).clear();
     pendingTrades = 0;
     insertTrade.clearBatch();
     insertHomeDay.clearBatch();
     accountTotals.clearBatch();
-    afterCommit.subList(mark, afterCommit.size()).clear();
   }
 
   @Override
