@@ -288,6 +288,30 @@ class SqliteLedgerTest {
     }
   }
 
+  @Test
+  void whatARolledBackCloseWouldHaveRememberedIsForgotten() throws Exception {
+    try (SqliteLedger ledger = open()) {
+      for (Home home : ALICE_AND_BOB) {
+        ledger.homeRegistered(home).get(10, TimeUnit.SECONDS);
+      }
+    }
+    try (Connection connection = LedgerFiles.connect(file(), false)) {
+      connection.setAutoCommit(false);
+      try (LedgerWrites writes = new LedgerWrites(connection)) {
+        writes.closedDay(closedDay(1, 0, new HashMap<>()));
+        writes.rolledBack(0);
+        connection.rollback();
+        writes.committed();
+        // Had the writes kept day 1's accounts, they would now write them, through day 1.
+        writes.keepChangedAccounts();
+        connection.commit();
+      }
+      assertEquals(0, throughDay(connection));
+      assertEquals(
+          List.of(Account.empty(1), Account.empty(2)), accountsIn(connection, "account_totals"));
+    }
+  }
+
   /**
    * The accounts as {@code table} (the view {@code accounts} or the table of totals) holds them.
    */
@@ -368,6 +392,11 @@ class SqliteLedgerTest {
    */
   private static void closeDay(
       SqliteLedger ledger, long day, long sittingOut, Map<Long, Account> accounts) {
+    ledger.dayClosed(closedDay(day, sittingOut, accounts));
+  }
+
+  /** Day {@code day} of alice and bob as {@link #closeDay} closes it, added to {@code accounts}. */
+  private static ClosedDay closedDay(long day, long sittingOut, Map<Long, Account> accounts) {
     boolean aliceDeclared = sittingOut != 1;
     boolean bobDeclared = sittingOut != 2;
     long given = aliceDeclared && bobDeclared ? 400 + day : 0;
@@ -448,7 +477,7 @@ class SqliteLedgerTest {
     Tick tick =
         new Tick(
             day, 170_000, 0, 170_000, 10, false, List.of(), 0, 0, 0, 2, CLOCK.instant(), false);
-    ledger.dayClosed(new ClosedDay(tick, totals, summaries, closed));
+    return new ClosedDay(tick, totals, summaries, closed);
   }
 
   @Test
