@@ -11,12 +11,9 @@ import energy.market.api.v1.SessionHello;
 import energy.market.api.v1.SessionRequest;
 import energy.market.api.v1.TradeOrders;
 import energy.market.api.v1.TradePolicy;
-import energy.market.api.v1.TradeReceipt;
-import energy.market.api.v1.TradeRequest;
 import energy.market.api.v1.TradeSide;
 import energy.market.client.MarketCredentials;
 import energy.market.server.day.HomeCapacity;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
@@ -26,10 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -209,9 +204,9 @@ public final class TradesBench implements Callable<Integer> {
 
       MarketGrpc.MarketStub homeStub =
           MarketGrpc.newStub(market.channel).withCallCredentials(credentials);
-      Load load = new Load(homeStub, homeIds);
+      TradeCallers load = new TradeCallers(homeStub, homeIds);
       if (warmUp > 0) {
-        Load warm = new Load(homeStub, homeIds);
+        TradeCallers warm = new TradeCallers(homeStub, homeIds);
         warm.run(callers, TimeUnit.SECONDS.toNanos(warmUp));
         // New request ids after the warm-up's: a repeated id is answered without a commit.
         load.sequence.set(warm.sequence.get());
@@ -336,74 +331,6 @@ public final class TradesBench implements Callable<Integer> {
       if (event.hasPhaseStarted() && event.getPhaseStarted().getPhase() == phase) {
         return;
       }
-    }
-  }
-
-  /** Closed-loop callers: each starts its next trade when the previous one is answered. */
-  private static final class Load {
-    final MarketGrpc.MarketStub stub;
-    final List<Long> homes;
-    final AtomicLong ok = new AtomicLong();
-    final AtomicLong refused = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicLong sequence = new AtomicLong();
-    final LatencyRecorder latency = new LatencyRecorder();
-    long endNanos;
-    CountDownLatch finished;
-
-    Load(MarketGrpc.MarketStub stub, List<Long> homes) {
-      this.stub = stub;
-      this.homes = homes;
-    }
-
-    void run(int callers, long durationNanos) throws InterruptedException {
-      endNanos = System.nanoTime() + durationNanos;
-      finished = new CountDownLatch(callers);
-      for (int i = 0; i < callers; i++) {
-        next();
-      }
-      finished.await(durationNanos / 1_000_000 + 60_000, TimeUnit.MILLISECONDS);
-    }
-
-    void next() {
-      long started = System.nanoTime();
-      if (started >= endNanos) {
-        finished.countDown();
-        return;
-      }
-      long n = sequence.incrementAndGet();
-      long home = homes.get((int) (n % homes.size()));
-      stub.withDeadlineAfter(30, TimeUnit.SECONDS)
-          .trade(
-              TradeRequest.newBuilder()
-                  .setHomeId(home)
-                  .setDay(1)
-                  .setSide(TradeSide.TRADE_SIDE_BUY)
-                  .setAmountWh(1)
-                  .setRequestId("bench-" + n)
-                  .build(),
-              new StreamObserver<>() {
-                @Override
-                public void onNext(TradeReceipt receipt) {
-                  ok.incrementAndGet();
-                  latency.record(System.nanoTime() - started);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                  if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
-                    refused.incrementAndGet();
-                  } else {
-                    failed.incrementAndGet();
-                  }
-                  next();
-                }
-
-                @Override
-                public void onCompleted() {
-                  next();
-                }
-              });
     }
   }
 
