@@ -78,7 +78,7 @@ final class DurableEcho implements AutoCloseable {
         }
         batch.add(first);
       } catch (InterruptedException e) {
-        continue; // close() ends the loop once the queue is empty
+        continue; // only close() ends the loop, once the queue is empty
       }
       queue.drainTo(batch);
       try {
@@ -134,11 +134,14 @@ final class DurableEcho implements AutoCloseable {
     }
   }
 
-  /** Answers what is queued, then stops the writer and closes the file. */
+  /**
+   * Answers what is queued, then stops the writer and closes the file. The writer is not
+   * interrupted: an interrupt during its write or force would close the file under it; it sees
+   * {@code closed} within one poll.
+   */
   @Override
   public void close() throws IOException {
     closed = true;
-    writer.interrupt();
     boolean interrupted = false;
     while (writer.isAlive()) {
       try {

@@ -30,7 +30,8 @@ final class EchoServer implements AutoCloseable {
   /**
    * @param address where to listen (port 0 for any free port)
    * @param credentials plaintext or TLS, as the market's
-   * @param durable answers the echo once each request is on disk; null to answer at once
+   * @param durable answers the echo once each request is on disk, and is closed with the server;
+   *     null to answer at once
    */
   EchoServer(InetSocketAddress address, ServerCredentials credentials, DurableEcho durable) {
     this.durable = durable;
