@@ -43,7 +43,7 @@ final class TransportBaseline {
             .put("calls/s", calls.ok.get() / (double) seconds)
             .put("p50 ms", calls.latency.millis(0.50))
             .put("p99 ms", calls.latency.millis(0.99))
-            .put("errors", calls.failed.get());
+            .put("errors", calls.failed.get() + calls.refused.get());
       } finally {
         channel.shutdownNow();
       }
